@@ -1,0 +1,196 @@
+"""``warwire bench``: throughput of the full ingest against spaCy's own ``nlp.pipe``.
+
+Generates (or reads) a corpus of reports, then times on the same texts, in one run:
+raw ``nlp.pipe`` with the same model, ``ingest`` in this process, and ``ingest`` with a pool of
+worker processes. Model loading and worker start-up are outside the timings; reading files,
+language detection, annotation and storing are inside.
+"""
+
+from __future__ import annotations
+
+import random
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+_ACTORS = (
+    "government forces",
+    "the army",
+    "rebel fighters",
+    "a local militia",
+    "tribal fighters",
+    "security forces",
+    "insurgents",
+    "the coalition",
+    "police",
+    "armed men",
+)
+_PLACES = (
+    "Mosul",
+    "Raqqa",
+    "Aleppo",
+    "Idlib",
+    "Kirkuk",
+    "Sanaa",
+    "Aden",
+    "Tripoli",
+    "Benghazi",
+    "Kandahar",
+    "Kabul",
+    "Maiduguri",
+    "Gao",
+    "Timbuktu",
+    "Mogadishu",
+    "Kismayo",
+    "Goma",
+    "Mariupol",
+    "Kharkiv",
+    "Donetsk",
+    "Homs",
+    "Deir ez-Zor",
+    "Fallujah",
+    "Ramadi",
+    "Sirte",
+)
+_VERBS = (
+    "attacked",
+    "shelled",
+    "surrounded",
+    "withdrew from",
+    "entered",
+    "retook",
+    "raided",
+    "clashed with residents near",
+    "set up checkpoints around",
+    "launched an offensive on",
+)
+_TIMES = (
+    "on Thursday",
+    "last week",
+    "early on Monday",
+    "in May",
+    "two days ago",
+    "overnight",
+    "on Sunday evening",
+    "earlier this month",
+    "late last year",
+    "at dawn",
+)
+_NUMBERS = ("at least 12", "dozens of", "more than 200", "about 40", "nearly 1,500", "three")
+_OUTLETS = ("Levant Wire", "Sahel Monitor", "Horn Dispatch", "Steppe Courier", "Gulf Ledger")
+_SOURCES = (
+    "a local official said",
+    "according to witnesses",
+    "the monitoring group reported",
+    "a military spokesman told reporters",
+    "residents said by telephone",
+)
+
+
+def generate_corpus(folder: Path, n: int, *, seed: int = 7) -> list[Path]:
+    """Write ``n`` synthetic reports (about 200-300 words each) as .txt files with headers."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths: list[Path] = []
+    for i in range(n):
+        place = rng.choice(_PLACES)
+        sentences = []
+        for _ in range(rng.randint(9, 14)):
+            sentences.append(
+                f"{rng.choice(_ACTORS).capitalize()} {rng.choice(_VERBS)} "
+                f"{rng.choice(_PLACES)} {rng.choice(_TIMES)}, {rng.choice(_SOURCES)}, "
+                f"and {rng.choice(_NUMBERS)} people were reported killed or wounded "
+                f"in the fighting around {rng.choice(_PLACES)}."
+            )
+        day = 1 + i % 28
+        header = (
+            f"Title: Fighting reported near {place} (report {i})\n"
+            f"Source: {rng.choice(_OUTLETS)}\n"
+            f"Published: 2016-{1 + i % 12:02d}-{day:02d}\n\n"
+        )
+        path = folder / f"report_{i:05d}.txt"
+        path.write_text(header + " ".join(sentences) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def run_throughput(
+    *,
+    corpus: Path | None = None,
+    n: int = 2000,
+    workers: Sequence[int] = (1, 2),
+    model: str = "",
+    log: Callable[[str], Any] = print,
+) -> dict[str, Any]:
+    """Time nlp.pipe and ingest on one corpus; return figures as plain dictionaries."""
+    from warwire.ingest import ReadOptions, expand, read_source
+    from warwire.ingest.sources import Source
+    from warwire.nlp.parallel import ProcessPoolAnnotator
+    from warwire.nlp.pipeline import SpacyAnnotator, load_pipeline
+    from warwire.pipeline import ingest
+    from warwire.store import SQLiteStore
+
+    with tempfile.TemporaryDirectory(prefix="warwire-bench-") as tmp:
+        tmpdir = Path(tmp)
+        if corpus is None:
+            corpus = tmpdir / "corpus"
+            log(f"generating {n} reports in {corpus}")
+            generate_corpus(corpus, n)
+        options = ReadOptions()
+        texts = [
+            doc.text
+            for src in expand([str(corpus)], options)
+            if isinstance(src, Source)
+            for doc in read_source(src, options)
+        ]
+        words = sum(len(t.split()) for t in texts)
+        log(f"{len(texts)} reports, {words:,} words")
+        nlp = load_pipeline(model)
+
+        runs: dict[str, dict[str, float]] = {}
+        start = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=64):
+            pass
+        pipe_s = time.perf_counter() - start
+        runs["nlp.pipe"] = {"seconds": pipe_s, "words_per_s": words / pipe_s}
+        log(f"nlp.pipe: {pipe_s:.1f} s")
+
+        for count in workers:
+            db = tmpdir / f"ingest-{count}.db"
+            with SQLiteStore(db) as store:
+                if count == 1:
+                    annotator: Any = SpacyAnnotator(nlp)
+                    start = time.perf_counter()
+                    summary = ingest([str(corpus)], store=store, annotator=annotator)
+                    elapsed = time.perf_counter() - start
+                else:
+                    with ProcessPoolAnnotator(count, model=model) as pool:
+                        pool.warm_up()
+                        start = time.perf_counter()
+                        summary = ingest([str(corpus)], store=store, annotator=pool)
+                        elapsed = time.perf_counter() - start
+            if summary.new != len(texts):
+                log(f"warning: ingest stored {summary.new} of {len(texts)} reports")
+            runs[f"ingest --workers {count}"] = {
+                "seconds": elapsed,
+                "words_per_s": words / elapsed,
+            }
+            log(f"ingest --workers {count}: {elapsed:.1f} s")
+
+    for figures in runs.values():
+        figures["ratio_to_pipe"] = figures["words_per_s"] / runs["nlp.pipe"]["words_per_s"]
+    summary_figures: dict[str, Any] = {"reports": len(texts), "words": words}
+    if "ingest --workers 1" in runs:
+        summary_figures["ingest_1_over_pipe"] = round(
+            runs["ingest --workers 1"]["ratio_to_pipe"], 3
+        )
+        for count in workers:
+            if count > 1:
+                speedup = (
+                    runs["ingest --workers 1"]["seconds"]
+                    / runs[f"ingest --workers {count}"]["seconds"]
+                )
+                summary_figures[f"speedup_{count}_workers"] = round(speedup, 3)
+    return {"runs": runs, "summary": summary_figures}

@@ -1,0 +1,214 @@
+"""The data model: frozen, typed records that every pipeline stage takes and returns.
+
+See ``shared/DESIGN.md``. Offsets are character offsets into ``Document.text`` (the normalised
+text); every quote shown anywhere is cut from them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from warwire.ids import document_id, make_key, normalise_text
+
+IngestStatus = Literal["new", "unchanged", "failed"]
+EntityKind = Literal["place", "actor", "person", "organisation", "operation", "facility"]
+Precision = Literal["year", "season", "quarter", "month", "week", "day", "time"]
+Qualifier = Literal["exact", "approx", "lower", "upper"]
+AssessmentStatus = Literal["corroborated", "contradicted", "single_source"]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a paginated source (PDF): ``number`` is 1-based, ``[start, end)`` in the text."""
+
+    number: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """One report. ``id`` is the sha256 of ``text``, which is already normalised."""
+
+    id: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    language: str | None = None
+    origin: str | None = None
+    format: str | None = None
+    pages: tuple[Page, ...] = ()
+    ingested_at: dt.datetime | None = None
+
+    @classmethod
+    def create(
+        cls,
+        text: str,
+        *,
+        title: str | None = None,
+        source: str | None = None,
+        url: str | None = None,
+        published: dt.date | None = None,
+        language: str | None = None,
+        origin: str | None = None,
+        format: str | None = None,
+        pages: tuple[Page, ...] = (),
+    ) -> Document:
+        """Build a document from raw text: normalises it and derives the id."""
+        clean = normalise_text(text)
+        return cls(
+            id=document_id(clean),
+            text=clean,
+            title=(title or "").strip() or None,
+            source=(source or "").strip() or None,
+            url=(url or "").strip() or None,
+            published=published,
+            language=language,
+            origin=origin,
+            format=format,
+            pages=pages,
+        )
+
+    def page_of(self, offset: int) -> int | None:
+        """The 1-based page holding character ``offset``, or None for unpaginated sources."""
+        for page in self.pages:
+            if page.start <= offset < page.end:
+                return page.number
+        if self.pages and offset == self.pages[-1].end:
+            return self.pages[-1].number
+        return None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a document, ``[start, end)`` in its text."""
+
+    doc_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of a document naming something; ``entity_id`` is set once it is resolved."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    sentence: int
+    extractor: str
+    entity_id: str | None = None
+
+    @property
+    def id(self) -> str:
+        return make_key(self.doc_id, self.start, self.end, self.label)
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """What the NLP stage found in one document."""
+
+    doc_id: str
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    pipeline: str = ""
+    skipped: str | None = None
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    """What a date expression means: an ISO prefix ``value`` with its ``precision``."""
+
+    value: str
+    precision: Precision
+    end: str | None = None
+    anchor: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real thing whatever its spellings. Place and actor fields are None for other kinds."""
+
+    id: str
+    kind: EntityKind
+    name: str
+    aliases: tuple[str, ...] = ()
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country_code: str | None = None
+    admin1: str | None = None
+    feature: str | None = None
+    geo_precision: int | None = None
+    actor_type: int | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """An ACLED-style event stated by one sentence of one document."""
+
+    id: str
+    doc_id: str
+    start: int
+    end: int
+    event_type: str
+    sub_event_type: str
+    trigger: str
+    actor1: str | None = None
+    actor2: str | None = None
+    location: str | None = None
+    geo_precision: int | None = None
+    date: TimeValue | None = None
+    time_precision: int | None = None
+    fatalities_low: int | None = None
+    fatalities_high: int | None = None
+    attributed_to: str | None = None
+    hedged: bool = False
+    negated: bool = False
+    historical: bool = False
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One statement by one source about one subject; never merged away."""
+
+    id: str
+    doc_id: str
+    start: int
+    end: int
+    subject: str
+    attribute: str
+    value: str
+    unit: str | None = None
+    qualifier: Qualifier = "exact"
+    attributed_to: str | None = None
+    hedged: bool = False
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Fusion's verdict on one (subject, attribute) across the claims of all sources."""
+
+    subject: str
+    attribute: str
+    status: AssessmentStatus
+    claim_ids: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class IngestOutcome:
+    """What happened to one input: a stored document, an unchanged one, or a failure."""
+
+    origin: str
+    status: IngestStatus
+    doc_id: str | None = None
+    title: str | None = None
+    message: str | None = None

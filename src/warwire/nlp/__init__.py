@@ -1,0 +1,1 @@
+"""NLP: the spaCy pipeline that splits sentences and finds named entities."""

@@ -1,0 +1,40 @@
+"""The Store protocol: what the pipeline, the CLI and the API need from a database."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from warwire.models import Annotation, Document, IngestStatus, Mention, Sentence
+
+
+class Store(Protocol):
+    """A warwire database. ``add_document`` is atomic: a document is stored whole or not at all."""
+
+    path: str
+
+    def applied_migrations(self) -> list[str]: ...
+
+    def has_document(self, doc_id: str) -> bool: ...
+
+    def add_document(self, document: Document, annotation: Annotation) -> IngestStatus: ...
+
+    def get_document(self, doc_id: str) -> Document: ...
+
+    def documents(self, *, limit: int | None = None, offset: int = 0) -> list[Document]: ...
+
+    def count_documents(self) -> int: ...
+
+    def sentences(self, doc_id: str) -> list[Sentence]: ...
+
+    def mentions(
+        self,
+        *,
+        doc_id: str | None = None,
+        labels: Sequence[str] = (),
+        limit: int | None = None,
+    ) -> list[Mention]: ...
+
+    def annotation_status(self, doc_id: str) -> tuple[str, str | None]: ...
+
+    def close(self) -> None: ...

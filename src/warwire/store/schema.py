@@ -1,0 +1,145 @@
+"""The one SQL schema, as named, ordered migrations.
+
+Each migration is a name and a list of statements written in the SQL that SQLite and
+PostgreSQL share (TEXT, INTEGER, REAL, no AUTOINCREMENT). A store applies those it has not yet
+recorded in its ``migrations`` table, each in its own transaction, in order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        "0001_documents",
+        (
+            """CREATE TABLE documents (
+                id TEXT PRIMARY KEY,
+                title TEXT,
+                source TEXT,
+                url TEXT,
+                published TEXT,
+                language TEXT,
+                origin TEXT,
+                format TEXT,
+                text TEXT NOT NULL,
+                n_chars INTEGER NOT NULL,
+                ingested_at TEXT NOT NULL,
+                pipeline TEXT NOT NULL,
+                skipped TEXT
+            )""",
+            "CREATE INDEX documents_published ON documents (published)",
+            "CREATE INDEX documents_source ON documents (source)",
+            """CREATE TABLE pages (
+                doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+                number INTEGER NOT NULL,
+                start_char INTEGER NOT NULL,
+                end_char INTEGER NOT NULL,
+                PRIMARY KEY (doc_id, number)
+            )""",
+            """CREATE TABLE sentences (
+                doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+                idx INTEGER NOT NULL,
+                start_char INTEGER NOT NULL,
+                end_char INTEGER NOT NULL,
+                PRIMARY KEY (doc_id, idx)
+            )""",
+        ),
+    ),
+    Migration(
+        "0002_entities_and_mentions",
+        (
+            """CREATE TABLE entities (
+                id TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                name TEXT NOT NULL,
+                geonames_id INTEGER,
+                lat REAL,
+                lon REAL,
+                country_code TEXT,
+                admin1 TEXT,
+                feature TEXT,
+                geo_precision INTEGER,
+                actor_type INTEGER
+            )""",
+            "CREATE INDEX entities_kind_name ON entities (kind, name)",
+            """CREATE TABLE entity_aliases (
+                entity_id TEXT NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+                alias TEXT NOT NULL,
+                doc_id TEXT REFERENCES documents (id) ON DELETE CASCADE,
+                PRIMARY KEY (entity_id, alias, doc_id)
+            )""",
+            """CREATE TABLE mentions (
+                id TEXT PRIMARY KEY,
+                doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+                start_char INTEGER NOT NULL,
+                end_char INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                label TEXT NOT NULL,
+                sentence INTEGER NOT NULL,
+                extractor TEXT NOT NULL,
+                entity_id TEXT REFERENCES entities (id) ON DELETE SET NULL
+            )""",
+            "CREATE INDEX mentions_doc ON mentions (doc_id, start_char)",
+            "CREATE INDEX mentions_label ON mentions (label)",
+            "CREATE INDEX mentions_entity ON mentions (entity_id)",
+        ),
+    ),
+    Migration(
+        "0003_events_claims_assessments",
+        (
+            """CREATE TABLE events (
+                id TEXT PRIMARY KEY,
+                doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+                start_char INTEGER NOT NULL,
+                end_char INTEGER NOT NULL,
+                event_type TEXT NOT NULL,
+                sub_event_type TEXT NOT NULL,
+                trigger_text TEXT NOT NULL,
+                actor1 TEXT REFERENCES entities (id),
+                actor2 TEXT REFERENCES entities (id),
+                location TEXT REFERENCES entities (id),
+                geo_precision INTEGER,
+                date_value TEXT,
+                date_end TEXT,
+                date_precision TEXT,
+                time_precision INTEGER,
+                fatalities_low INTEGER,
+                fatalities_high INTEGER,
+                attributed_to TEXT,
+                hedged INTEGER NOT NULL DEFAULT 0,
+                negated INTEGER NOT NULL DEFAULT 0,
+                historical INTEGER NOT NULL DEFAULT 0
+            )""",
+            "CREATE INDEX events_doc ON events (doc_id)",
+            """CREATE TABLE claims (
+                id TEXT PRIMARY KEY,
+                doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+                start_char INTEGER NOT NULL,
+                end_char INTEGER NOT NULL,
+                subject TEXT NOT NULL REFERENCES entities (id),
+                attribute TEXT NOT NULL,
+                value TEXT NOT NULL,
+                unit TEXT,
+                qualifier TEXT NOT NULL DEFAULT 'exact',
+                attributed_to TEXT,
+                hedged INTEGER NOT NULL DEFAULT 0
+            )""",
+            "CREATE INDEX claims_subject ON claims (subject, attribute)",
+            """CREATE TABLE assessments (
+                subject TEXT NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+                attribute TEXT NOT NULL,
+                status TEXT NOT NULL,
+                claim_ids TEXT NOT NULL,
+                PRIMARY KEY (subject, attribute)
+            )""",
+        ),
+    ),
+)

@@ -1,0 +1,261 @@
+"""The embedded SQLite store: one file, WAL journal, foreign keys, named migrations.
+
+One writer at a time (SQLite's model); each document with its pages, sentences and mentions
+is written in a single transaction, so a crash never leaves half a document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from warwire.errors import NotFoundError, StoreError
+from warwire.models import Annotation, Document, IngestStatus, Mention, Page, Sentence
+from warwire.store.schema import MIGRATIONS
+
+_DOC_COLUMNS = "id, title, source, url, published, language, origin, format, text, ingested_at"
+
+
+class SQLiteStore:
+    """A warwire database in a SQLite file (or ``:memory:`` for tests and one-off analysis)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            parent = Path(self.path).expanduser().resolve().parent
+            if not parent.is_dir():
+                raise StoreError(
+                    f"cannot open database {self.path}: folder {parent} does not exist"
+                )
+        try:
+            self._conn = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open database {self.path}: {exc}") from exc
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        else:
+            self._conn.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        self._conn.execute(
+            "CREATE TABLE IF NOT EXISTS migrations"
+            " (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+        )
+        done = set(self.applied_migrations())
+        for migration in MIGRATIONS:
+            if migration.name in done:
+                continue
+            with self._transaction() as conn:
+                for statement in migration.statements:
+                    conn.execute(statement)
+                conn.execute(
+                    "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
+                    (migration.name, _now()),
+                )
+
+    def applied_migrations(self) -> list[str]:
+        rows = self._conn.execute("SELECT name FROM migrations ORDER BY name").fetchall()
+        return [row[0] for row in rows]
+
+    # -- documents -------------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        row = self._conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row is not None
+
+    def add_document(self, document: Document, annotation: Annotation) -> IngestStatus:
+        """Store a document with its annotation in one transaction; 'unchanged' if present."""
+        if annotation.doc_id != document.id:
+            raise StoreError(f"annotation of {annotation.doc_id} given for document {document.id}")
+        try:
+            with self._transaction() as conn:
+                if conn.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone():
+                    return "unchanged"
+                conn.execute(
+                    "INSERT INTO documents (id, title, source, url, published, language, origin,"
+                    " format, text, n_chars, ingested_at, pipeline, skipped)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        document.id,
+                        document.title,
+                        document.source,
+                        document.url,
+                        document.published.isoformat() if document.published else None,
+                        document.language,
+                        document.origin,
+                        document.format,
+                        document.text,
+                        len(document.text),
+                        _now(),
+                        annotation.pipeline,
+                        annotation.skipped,
+                    ),
+                )
+                conn.executemany(
+                    "INSERT INTO pages (doc_id, number, start_char, end_char) VALUES (?, ?, ?, ?)",
+                    [(document.id, p.number, p.start, p.end) for p in document.pages],
+                )
+                conn.executemany(
+                    "INSERT INTO sentences (doc_id, idx, start_char, end_char) VALUES (?, ?, ?, ?)",
+                    [(s.doc_id, s.index, s.start, s.end) for s in annotation.sentences],
+                )
+                conn.executemany(
+                    "INSERT INTO mentions (id, doc_id, start_char, end_char, text, label, sentence,"
+                    " extractor, entity_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (
+                            m.id,
+                            m.doc_id,
+                            m.start,
+                            m.end,
+                            m.text,
+                            m.label,
+                            m.sentence,
+                            m.extractor,
+                            m.entity_id,
+                        )
+                        for m in annotation.mentions
+                    ],
+                )
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot store document {document.id[:12]}: {exc}") from exc
+        return "new"
+
+    def get_document(self, doc_id: str) -> Document:
+        """The document whose id is ``doc_id`` or starts with it (at least 4 characters)."""
+        full_id = self._resolve_id(doc_id)
+        row = self._conn.execute(
+            f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", (full_id,)
+        ).fetchone()
+        pages = tuple(
+            Page(number, start, end)
+            for number, start, end in self._conn.execute(
+                "SELECT number, start_char, end_char FROM pages WHERE doc_id = ? ORDER BY number",
+                (full_id,),
+            )
+        )
+        return _document(row, pages)
+
+    def _resolve_id(self, doc_id: str) -> str:
+        doc_id = doc_id.strip().lower()
+        if len(doc_id) < 4:
+            raise NotFoundError(f"document id {doc_id!r} is too short: give at least 4 characters")
+        rows = self._conn.execute(
+            "SELECT id FROM documents WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
+            (doc_id, doc_id + "\uffff"),
+        ).fetchall()
+        if not rows:
+            raise NotFoundError(f"no document with id {doc_id!r}")
+        if len(rows) > 1:
+            raise NotFoundError(f"document id {doc_id!r} is ambiguous: give more characters")
+        return str(rows[0][0])
+
+    def documents(self, *, limit: int | None = None, offset: int = 0) -> list[Document]:
+        rows = self._conn.execute(
+            f"SELECT {_DOC_COLUMNS} FROM documents"
+            " ORDER BY published IS NULL, published DESC, ingested_at DESC, id"
+            " LIMIT ? OFFSET ?",
+            (-1 if limit is None else limit, offset),
+        ).fetchall()
+        return [_document(row, ()) for row in rows]
+
+    def count_documents(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def annotation_status(self, doc_id: str) -> tuple[str, str | None]:
+        """The pipeline that annotated a document and why annotation was skipped, if it was."""
+        row = self._conn.execute(
+            "SELECT pipeline, skipped FROM documents WHERE id = ?", (self._resolve_id(doc_id),)
+        ).fetchone()
+        return str(row[0]), row[1]
+
+    # -- annotations -----------------------------------------------------------------------
+
+    def sentences(self, doc_id: str) -> list[Sentence]:
+        full_id = self._resolve_id(doc_id)
+        text = self._conn.execute("SELECT text FROM documents WHERE id = ?", (full_id,)).fetchone()[
+            0
+        ]
+        return [
+            Sentence(full_id, idx, start, end, text[start:end])
+            for idx, start, end in self._conn.execute(
+                "SELECT idx, start_char, end_char FROM sentences WHERE doc_id = ? ORDER BY idx",
+                (full_id,),
+            )
+        ]
+
+    def mentions(
+        self,
+        *,
+        doc_id: str | None = None,
+        labels: Sequence[str] = (),
+        limit: int | None = None,
+    ) -> list[Mention]:
+        where: list[str] = []
+        params: list[object] = []
+        if doc_id is not None:
+            where.append("doc_id = ?")
+            params.append(self._resolve_id(doc_id))
+        if labels:
+            where.append(f"label IN ({', '.join('?' for _ in labels)})")
+            params.extend(label.upper() for label in labels)
+        sql = (
+            "SELECT doc_id, start_char, end_char, text, label, sentence, extractor, entity_id"
+            " FROM mentions"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY doc_id, start_char, end_char LIMIT ?"
+        params.append(-1 if limit is None else limit)
+        return [Mention(*row) for row in self._conn.execute(sql, params)]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _document(row: tuple[object, ...], pages: tuple[Page, ...]) -> Document:
+    (doc_id, title, source, url, published, language, origin, fmt, text, ingested_at) = row
+    return Document(
+        id=str(doc_id),
+        text=str(text),
+        title=_opt(title),
+        source=_opt(source),
+        url=_opt(url),
+        published=dt.date.fromisoformat(str(published)) if published else None,
+        language=_opt(language),
+        origin=_opt(origin),
+        format=_opt(fmt),
+        pages=pages,
+        ingested_at=dt.datetime.fromisoformat(str(ingested_at)) if ingested_at else None,
+    )
+
+
+def _opt(value: object) -> str | None:
+    return None if value is None else str(value)

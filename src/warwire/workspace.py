@@ -1,0 +1,117 @@
+"""The Python API's workspace: one database and the verbs the CLI offers, returning records.
+
+>>> import warwire
+>>> with warwire.open("warwire.db") as ws:          # doctest: +SKIP
+...     summary = ws.ingest(["examples/"])
+...     for doc in ws.docs(limit=5):
+...         print(doc.title)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from warwire.ingest import ReadOptions
+from warwire.models import Document, Mention, Sentence
+from warwire.pipeline import Annotator, IngestSummary, Progress, ingest
+from warwire.settings import Settings
+from warwire.store import Store, open_store
+
+
+class Workspace:
+    """A warwire database with the pipeline around it. Close it, or use ``with``."""
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.store = store
+        self.settings = settings
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.store.close()
+
+    @property
+    def store_path(self) -> str:
+        """Where the database lives (a path, or a URL for a server)."""
+        return self.store.path
+
+    def ingest(
+        self,
+        targets: Sequence[str | Path],
+        *,
+        published: dt.date | None = None,
+        source: str | None = None,
+        field_map: Mapping[str, str] | None = None,
+        allow_private: bool = False,
+        workers: int | None = None,
+        annotator: Annotator | None = None,
+        stdin: BinaryIO | None = None,
+        on_outcome: Progress | None = None,
+        on_sources: Callable[[int], None] | None = None,
+    ) -> IngestSummary:
+        """Read, annotate and store reports from files, folders, globs, URLs or ``-``."""
+        options = ReadOptions(
+            max_bytes=self.settings.max_bytes,
+            allow_private=allow_private,
+            published=published,
+            source=source,
+            field_map=dict(field_map or {}),
+            fetch_timeout=self.settings.fetch_timeout,
+            max_redirects=self.settings.max_redirects,
+        )
+        n_workers = workers or self.settings.workers
+        names = [str(t) for t in targets]
+
+        def run(chosen: Annotator) -> IngestSummary:
+            return ingest(
+                names,
+                store=self.store,
+                annotator=chosen,
+                options=options,
+                stdin=stdin,
+                on_outcome=on_outcome,
+                on_sources=on_sources,
+            )
+
+        if annotator is not None or n_workers <= 1:
+            from warwire.nlp.pipeline import SpacyAnnotator
+
+            return run(annotator or SpacyAnnotator(model=self.settings.spacy_model))
+        from warwire.nlp.parallel import ProcessPoolAnnotator
+
+        with ProcessPoolAnnotator(n_workers, model=self.settings.spacy_model) as pool:
+            return run(pool)
+
+    def docs(self, *, limit: int | None = None, offset: int = 0) -> list[Document]:
+        """Stored documents, newest publication first."""
+        return self.store.documents(limit=limit, offset=offset)
+
+    def show(self, doc_id: str) -> Document:
+        """One document by id or unique id prefix."""
+        return self.store.get_document(doc_id)
+
+    def sentences(self, doc_id: str) -> list[Sentence]:
+        return self.store.sentences(doc_id)
+
+    def mentions(
+        self,
+        *,
+        doc_id: str | None = None,
+        labels: Sequence[str] = (),
+        limit: int | None = None,
+    ) -> list[Mention]:
+        """Named-entity mentions, optionally of one document and of some labels."""
+        return self.store.mentions(doc_id=doc_id, labels=labels, limit=limit)
+
+
+def open(db: str | Path | None = None, *, settings: Settings | None = None) -> Workspace:
+    """Open (creating if needed) the database ``db`` (default: $WARWIRE_DB or ./warwire.db)."""
+    settings = settings or Settings.from_env()
+    return Workspace(open_store(db if db is not None else settings.db), settings)

@@ -1,0 +1,31 @@
+"""Annotation in worker processes gives exactly the in-process results, in order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from warwire.bench import generate_corpus
+from warwire.models import Document
+from warwire.nlp.parallel import ProcessPoolAnnotator
+from warwire.nlp.pipeline import SpacyAnnotator
+from warwire.pipeline import ingest
+from warwire.store import SQLiteStore
+
+
+def test_pool_equals_single_process(tmp_path: Path, nlp: Any) -> None:
+    paths = generate_corpus(tmp_path / "corpus", 40)
+    documents = [Document.create(p.read_text(encoding="utf-8")) for p in paths]
+    single = [a for _, a in SpacyAnnotator(nlp).annotate(documents)]
+    with ProcessPoolAnnotator(2) as pool:
+        pooled = list(pool.annotate(documents))
+        assert [d.id for d, _ in pooled] == [d.id for d in documents]
+        assert [a for _, a in pooled] == single
+
+        with SQLiteStore(tmp_path / "pool.db") as store:
+            summary = ingest([str(tmp_path / "corpus")], store=store, annotator=pool)
+            assert summary.new == 40
+            pooled_mentions = store.mentions()
+    with SQLiteStore(tmp_path / "single.db") as store:
+        ingest([str(tmp_path / "corpus")], store=store, annotator=SpacyAnnotator(nlp))
+        assert store.mentions() == pooled_mentions
