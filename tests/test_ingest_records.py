@@ -52,7 +52,11 @@ def test_json_array_records_get_numbered_origins(tmp_path: Path) -> None:
 
 def test_jsonl_with_blank_lines(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
-    lines = [json.dumps({"text": FIRST, "published": "21 May 2015"}), "", json.dumps({"text": SECOND})]
+    lines = [
+        json.dumps({"text": FIRST, "published": "21 May 2015"}),
+        "",
+        json.dumps({"text": SECOND}),
+    ]
     path.write_text("\n".join(lines) + "\n\n", encoding="utf-8")
     docs = read(path)
     assert [d.text for d in docs] == [FIRST, SECOND]
@@ -139,3 +143,14 @@ def test_deeply_nested_json(tmp_path: Path) -> None:
     path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     with pytest.raises(InputError, match="nested too deeply"):
         read(path)
+
+
+def test_options_pickle_and_copy_field_map() -> None:
+    import pickle
+
+    mapping = {"text": "body"}
+    options = ReadOptions(field_map=mapping)
+    mapping["text"] = "changed"
+    assert pickle.loads(pickle.dumps(options)) == options
+    assert options.json_name("text") == "body"
+    assert hash(options) == hash(ReadOptions(field_map={"text": "other"}))

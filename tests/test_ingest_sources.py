@@ -137,7 +137,9 @@ def test_unreadable_file(tmp_path: Path) -> None:
 
 def test_unknown_suffix_is_sniffed(tmp_path: Path) -> None:
     path = tmp_path / "report.dat"
-    path.write_text('<rss version="2.0"><channel><title>W</title><item><description>'
-                    "A bomb exploded in Kabul.</description></item></channel></rss>")
+    path.write_text(
+        '<rss version="2.0"><channel><title>W</title><item><description>'
+        "A bomb exploded in Kabul.</description></item></channel></rss>"
+    )
     [doc] = read_source(Source(str(path), "file", path), OPTIONS)
     assert doc.format == "rss"

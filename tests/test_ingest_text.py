@@ -135,7 +135,9 @@ def test_png_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(40)))
     with pytest.raises(InputError) as info:
         read(path)
-    assert str(info.value) == f"cannot read {path}: binary file (looks like a PNG image), not a report"
+    assert (
+        str(info.value) == f"cannot read {path}: binary file (looks like a PNG image), not a report"
+    )
 
 
 def test_zip_is_refused(tmp_path: Path) -> None:

@@ -47,6 +47,11 @@ FormatOption = Annotated[
 
 def main() -> None:
     """Entry point of the console script."""
+    import logging
+
+    # pypdf logs recoverable damage ("EOF marker not found") itself; our readers turn what
+    # matters into one-line errors, so its log lines would only duplicate them.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     app()
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 
 import httpx
 
@@ -34,7 +33,7 @@ class ReadOptions:
     """Publication date for reports that do not give one."""
     source: str | None = None
     """Source (publisher) for reports that do not give one."""
-    field_map: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    field_map: Mapping[str, str] = field(default_factory=dict, hash=False)
     """JSON field renames: our name -> the record's name."""
     fetch_timeout: float = 20.0
     """Seconds before a URL fetch gives up."""
@@ -44,6 +43,8 @@ class ReadOptions:
     """An httpx transport to fetch through (tests inject one); None means the network."""
 
     def __post_init__(self) -> None:
+        # a private plain copy: picklable for worker processes, safe from later mutation
+        object.__setattr__(self, "field_map", dict(self.field_map))
         if self.max_bytes <= 0:
             raise ConfigError(f"max_bytes must be positive, got {self.max_bytes!r}")
         if self.fetch_timeout <= 0:

@@ -56,6 +56,7 @@ def join_pages(page_texts: list[str]) -> tuple[str, tuple[Page, ...]]:
 
 def _extract(data: bytes, origin: str) -> tuple[list[str], str | None]:
     from pypdf import PasswordType, PdfReader
+    from pypdf.errors import DependencyError
 
     # Malformed input makes pypdf warn and then recover; the warnings are about the file, not
     # about our code, so they are not passed on. pypdf raises many exception types on broken
@@ -72,6 +73,10 @@ def _extract(data: bytes, origin: str) -> tuple[list[str], str | None]:
             title = metadata.title if metadata is not None else None
         except InputError:
             raise
+        except DependencyError:
+            raise InputError(
+                origin, "the PDF is AES-encrypted; reading it needs the 'cryptography' package"
+            ) from None
         except Exception as exc:  # see above: any pypdf failure means an unreadable PDF
             raise InputError(origin, f"broken PDF ({_describe(exc)})") from None
     return texts, title if isinstance(title, str) else None
