@@ -8,14 +8,14 @@ Usage:  .venv/bin/python scripts/make_example_pdf.py
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fpdf import FPDF
 
 OUTLET = "Kyiv Ledger"
 TITLE = "Russia claims full control of Mariupol as last Azovstal defenders surrender"
-PUBLISHED = datetime(2022, 5, 21, 9, 0, tzinfo=timezone.utc)
+PUBLISHED = datetime(2022, 5, 21, 9, 0, tzinfo=UTC)
 URL = "https://kyiv-ledger.example/war/2022/05/21/mariupol-azovstal-surrender"
 OUT = Path(__file__).resolve().parent.parent / "examples" / "mariupol_azovstal_kyiv_ledger.pdf"
 
@@ -26,7 +26,7 @@ PAGE_ONE = [
     "Defence Minister Sergei Shoigu told President Vladimir Putin that 2,439 Ukrainian "
     "fighters had surrendered at the plant since Monday, according to the ministry. Ukraine "
     "has not confirmed that figure. Russian officials, who routinely refer to the "
-    "government in Ukraine as \"the Kiev regime\", use the Russian-derived spelling of "
+    'government in Ukraine as "the Kiev regime", use the Russian-derived spelling of '
     "the capital.",
     "Ukraine's general staff said on Monday that the Mariupol garrison had fulfilled its "
     "combat mission and ordered commanders to save the lives of their soldiers. Wounded "
@@ -41,7 +41,7 @@ PAGE_TWO = [
     "Mariupol's city council has said that more than 20,000 civilians may have been killed "
     "during the siege, a figure that cannot be independently verified. One of the deadliest "
     "single strikes hit the Drama Theatre on 16 March, where hundreds of people were "
-    "sheltering; the word \"children\" had been painted in large Russian letters on the ground "
+    'sheltering; the word "children" had been painted in large Russian letters on the ground '
     "outside. City officials said about 300 people died there, while a later investigation by "
     "a news agency put the toll closer to 600. A maternity hospital was hit a week earlier, "
     "on 9 March.",
@@ -67,8 +67,13 @@ class LedgerPDF(FPDF):
     def header(self) -> None:
         self.set_font("Helvetica", "B", 9)
         self.set_text_color(90, 90, 90)
-        self.cell(0, 6, f"{OUTLET} | Published {PUBLISHED:%Y-%m-%d} | War in Ukraine",
-                  new_x="LMARGIN", new_y="NEXT")
+        self.cell(
+            0,
+            6,
+            f"{OUTLET} | Published {PUBLISHED:%Y-%m-%d} | War in Ukraine",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
         self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
         self.ln(4)
         self.set_text_color(0, 0, 0)
