@@ -25,6 +25,17 @@ def test_every_command_is_documented() -> None:
         assert f"`{name}" in README, name
 
 
+def test_every_subcommand_is_documented() -> None:
+    import warwire.cli  # noqa: F401  (registers the command groups)
+
+    for group in app.registered_groups:
+        sub = group.typer_instance
+        assert sub is not None
+        for command in sub.registered_commands:
+            name = command.name or (command.callback.__name__ if command.callback else "")
+            assert f"`{group.name} {name}" in README, (group.name, name)
+
+
 def test_every_setting_is_documented() -> None:
     for f in fields(Settings):
         assert f"WARWIRE_{f.name.upper()}" in README, f.name

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from warwire.bench import generate_corpus
+from warwire.geo.parser import Geoparser
 from warwire.models import Document
 from warwire.nlp.parallel import ProcessPoolAnnotator
 from warwire.nlp.pipeline import SpacyAnnotator
@@ -13,10 +14,12 @@ from warwire.pipeline import ingest
 from warwire.store import SQLiteStore
 
 
-def test_pool_equals_single_process(tmp_path: Path, nlp: Any) -> None:
+def test_pool_equals_single_process(tmp_path: Path, nlp: Any, gazetteer: Any) -> None:
     paths = generate_corpus(tmp_path / "corpus", 40)
     documents = [Document.create(p.read_text(encoding="utf-8")) for p in paths]
-    single = [a for _, a in SpacyAnnotator(nlp).annotate(documents)]
+    annotator = SpacyAnnotator(nlp, geoparser=Geoparser(gazetteer, nlp))
+    single = [a for _, a in annotator.annotate(documents)]
+    assert any(a.entities for a in single)
     with ProcessPoolAnnotator(2) as pool:
         pooled = list(pool.annotate(documents))
         assert [d.id for d, _ in pooled] == [d.id for d in documents]
@@ -27,5 +30,5 @@ def test_pool_equals_single_process(tmp_path: Path, nlp: Any) -> None:
             assert summary.new == 40
             pooled_mentions = store.mentions()
     with SQLiteStore(tmp_path / "single.db") as store:
-        ingest([str(tmp_path / "corpus")], store=store, annotator=SpacyAnnotator(nlp))
+        ingest([str(tmp_path / "corpus")], store=store, annotator=annotator)
         assert store.mentions() == pooled_mentions

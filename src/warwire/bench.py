@@ -157,27 +157,28 @@ def run_throughput(
         runs["nlp.pipe"] = {"seconds": pipe_s, "words_per_s": words / pipe_s}
         log(f"nlp.pipe: {pipe_s:.1f} s")
 
-        for count in workers:
-            db = tmpdir / f"ingest-{count}.db"
+        plans: list[tuple[str, int, bool]] = [("ingest --no-places --workers 1", 1, False)]
+        plans += [(f"ingest --workers {count}", count, True) for count in workers]
+        for run_name, count, places in plans:
+            db = tmpdir / f"ingest-{count}-{places}.db"
             with SQLiteStore(db) as store:
                 if count == 1:
-                    annotator: Any = SpacyAnnotator(nlp)
+                    annotator: Any = SpacyAnnotator(
+                        nlp, geoparser=_geoparser(nlp) if places else None
+                    )
                     start = time.perf_counter()
                     summary = ingest([str(corpus)], store=store, annotator=annotator)
                     elapsed = time.perf_counter() - start
                 else:
-                    with ProcessPoolAnnotator(count, model=model) as pool:
+                    with ProcessPoolAnnotator(count, model=model, places=places) as pool:
                         pool.warm_up()
                         start = time.perf_counter()
                         summary = ingest([str(corpus)], store=store, annotator=pool)
                         elapsed = time.perf_counter() - start
             if summary.new != len(texts):
                 log(f"warning: ingest stored {summary.new} of {len(texts)} reports")
-            runs[f"ingest --workers {count}"] = {
-                "seconds": elapsed,
-                "words_per_s": words / elapsed,
-            }
-            log(f"ingest --workers {count}: {elapsed:.1f} s")
+            runs[run_name] = {"seconds": elapsed, "words_per_s": words / elapsed}
+            log(f"{run_name}: {elapsed:.1f} s")
 
     for figures in runs.values():
         figures["ratio_to_pipe"] = figures["words_per_s"] / runs["nlp.pipe"]["words_per_s"]
@@ -193,4 +194,15 @@ def run_throughput(
                     / runs[f"ingest --workers {count}"]["seconds"]
                 )
                 summary_figures[f"speedup_{count}_workers"] = round(speedup, 3)
+        plain_s = runs["ingest --no-places --workers 1"]["seconds"]
+        summary_figures["geoparse_overhead"] = round(
+            runs["ingest --workers 1"]["seconds"] / plain_s - 1.0, 3
+        )
     return {"runs": runs, "summary": summary_figures}
+
+
+def _geoparser(nlp: Any) -> Any:
+    from warwire.geo import load_gazetteer
+    from warwire.geo.parser import Geoparser
+
+    return Geoparser(load_gazetteer(), nlp)

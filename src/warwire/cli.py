@@ -118,6 +118,10 @@ def ingest(
     max_bytes: Annotated[
         int | None, typer.Option(min=1, help="Largest file or download accepted (default 5 MB).")
     ] = None,
+    places: Annotated[
+        bool | None,
+        typer.Option("--places/--no-places", help="Find and resolve places (default: on)."),
+    ] = None,
     fmt: FormatOption = "table",
 ) -> None:
     """Read reports, annotate them and store them; print a summary."""
@@ -128,7 +132,7 @@ def ingest(
     mapping = _parse_fields(field or [])
 
     def run() -> IngestSummary:
-        with _workspace(db, max_bytes=max_bytes, workers=workers) as ws:
+        with _workspace(db, max_bytes=max_bytes, workers=workers, geoparse=places) as ws:
             return _ingest_with_progress(
                 ws,
                 paths,
@@ -407,3 +411,9 @@ def bench(
     out.print(table)
     for key, value in result["summary"].items():
         out.print(f"{key}: {value}", highlight=False)
+
+
+# Commands of the later layers live in their own modules and register themselves on ``app``.
+from warwire import cli_eval, cli_geo  # noqa: E402
+
+__all__ = ["app", "cli_eval", "cli_geo", "main"]

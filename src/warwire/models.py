@@ -106,6 +106,8 @@ class Mention:
     sentence: int
     extractor: str
     entity_id: str | None = None
+    geo_precision: int | None = None
+    resolution: str | None = None
 
     @property
     def id(self) -> str:
@@ -121,6 +123,7 @@ class Annotation:
     mentions: tuple[Mention, ...] = ()
     pipeline: str = ""
     skipped: str | None = None
+    entities: tuple[Entity, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,16 @@ class Entity:
     feature: str | None = None
     geo_precision: int | None = None
     actor_type: int | None = None
+
+
+@dataclass(frozen=True)
+class EntitySummary:
+    """An entity with how often, in how many documents and under which names it is mentioned."""
+
+    entity: Entity
+    mentions: int
+    documents: int
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -212,3 +225,26 @@ class IngestOutcome:
     doc_id: str | None = None
     title: str | None = None
     message: str | None = None
+
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A time expression of a text, ``[start, end)``, with its TIMEX3 type and value.
+
+    ``value`` is the TimeML value string (``2013-03-22``, ``2013-W11``, ``P3M``, ``XXXX-WXX-5``,
+    ``PRESENT_REF``) or None when a relative expression has no publication date to anchor it;
+    ``time_value`` is the warwire reading of a date (None for durations, sets and the
+    unanchorable); ``mod`` is the TimeML modifier (START, MID, END, APPROX, BEFORE, AFTER...).
+    """
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str | None
+    time_value: TimeValue | None = None
+    mod: str | None = None
+    relative: bool = False

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any, Literal, TextIO
 
 from warwire.errors import ConfigError
-from warwire.models import Document, Mention
+from warwire.models import Document, EntitySummary, Mention
 
 Format = Literal["table", "json", "jsonl", "csv"]
 FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv")
@@ -67,6 +67,25 @@ def mention_row(m: Mention) -> dict[str, Any]:
         "sentence": m.sentence,
         "extractor": m.extractor,
         "entity_id": m.entity_id,
+    }
+
+
+def entity_summary_row(summary: EntitySummary) -> dict[str, Any]:
+    e = summary.entity
+    return {
+        "id": e.id,
+        "name": e.name,
+        "kind": e.kind,
+        "geonames_id": e.geonames_id,
+        "lat": e.lat,
+        "lon": e.lon,
+        "country_code": e.country_code,
+        "admin1": e.admin1,
+        "feature": e.feature,
+        "actor_type": e.actor_type,
+        "mentions": summary.mentions,
+        "documents": summary.documents,
+        "aliases": list(summary.aliases),
     }
 
 

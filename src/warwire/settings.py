@@ -37,6 +37,8 @@ class Settings:
     """Redirects followed when fetching a URL (``WARWIRE_MAX_REDIRECTS``)."""
     workers: int = 1
     """Annotation processes for ``ingest`` (``WARWIRE_WORKERS``)."""
+    geoparse: bool = True
+    """Find and resolve places while ingesting (``WARWIRE_GEOPARSE``: 1/0, true/false)."""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
@@ -73,6 +75,17 @@ def _convert(name: str, raw: str) -> Any:
             return float(raw)
         if kind == "Path":
             return Path(raw).expanduser()
+        if kind == "bool":
+            return _boolean(name, raw)
     except ValueError as exc:
         raise ConfigError(f"WARWIRE_{name.upper()}={raw!r} is not a valid {kind}") from exc
     return raw
+
+
+def _boolean(name: str, raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigError(f"WARWIRE_{name.upper()}={raw!r} is not a boolean: use 1/0 or true/false")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from warwire.ingest import ReadOptions
-from warwire.models import Document, Mention, Sentence
+from warwire.models import Document, EntitySummary, Mention, Sentence
 from warwire.pipeline import Annotator, IngestSummary, Progress, ingest
 from warwire.settings import Settings
 from warwire.store import Store, open_store
@@ -80,13 +80,14 @@ class Workspace:
                 on_sources=on_sources,
             )
 
-        if annotator is not None or n_workers <= 1:
-            from warwire.nlp.pipeline import SpacyAnnotator
+        model, places = self.settings.spacy_model, self.settings.geoparse
+        if annotator is not None:
+            return run(annotator)
+        from warwire.nlp.parallel import ProcessPoolAnnotator, make_annotator
 
-            return run(annotator or SpacyAnnotator(model=self.settings.spacy_model))
-        from warwire.nlp.parallel import ProcessPoolAnnotator
-
-        with ProcessPoolAnnotator(n_workers, model=self.settings.spacy_model) as pool:
+        if n_workers <= 1:
+            return run(make_annotator(model, places))
+        with ProcessPoolAnnotator(n_workers, model=model, places=places) as pool:
             return run(pool)
 
     def docs(self, *, limit: int | None = None, offset: int = 0) -> list[Document]:
@@ -99,6 +100,16 @@ class Workspace:
 
     def sentences(self, doc_id: str) -> list[Sentence]:
         return self.store.sentences(doc_id)
+
+    def places(
+        self,
+        *,
+        country: str | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[EntitySummary]:
+        """Resolved places with mention counts, most mentioned first."""
+        return self.store.entities(kind="place", country=country, doc_id=doc_id, limit=limit)
 
     def mentions(
         self,

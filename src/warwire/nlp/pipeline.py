@@ -10,14 +10,26 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from warwire.errors import ConfigError
-from warwire.models import Annotation, Document, Mention, Sentence
+from warwire.ids import make_key
+from warwire.models import Annotation, Document, Entity, Mention, Sentence
 from warwire.settings import DEFAULT_SPACY_MODELS
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from warwire.geo.resolve import ResolvedPlace
+
+
+class PlaceFinder(Protocol):
+    """What annotation needs from a geoparser (``warwire.geo.parser.Geoparser``)."""
+
+    version: str
+
+    def places(self, spacy_doc: Any) -> list[ResolvedPlace]: ...
+
 
 ANNOTATED_LANGUAGES = frozenset({"en"})
 BATCH_SIZE = 64
@@ -54,30 +66,80 @@ def skip_reason(document: Document) -> str | None:
     return None
 
 
-def to_annotation(document: Document, spacy_doc: Any, pipeline: str) -> Annotation:
-    """Convert one spaCy ``Doc`` of ``document.text`` into sentences and mentions."""
+def to_annotation(
+    document: Document,
+    spacy_doc: Any,
+    pipeline: str,
+    geoparser: PlaceFinder | None = None,
+) -> Annotation:
+    """Convert one spaCy ``Doc`` of ``document.text`` into sentences, mentions and places."""
     doc_id = document.id
     text = document.text
     sentences: list[Sentence] = []
-    token_starts: list[int] = []
+    sent_starts: list[int] = []
     for index, sent in enumerate(spacy_doc.sents):
         start, end = sent.start_char, sent.end_char
         sentences.append(Sentence(doc_id, index, start, end, text[start:end]))
-        token_starts.append(sent.start)
+        sent_starts.append(start)
+
+    def sentence_of(char: int) -> int:
+        return max(bisect.bisect_right(sent_starts, char) - 1, 0)
+
     extractor = f"spacy.ner:{pipeline}"
-    mentions = tuple(
+    mentions = [
         Mention(
             doc_id=doc_id,
             start=ent.start_char,
             end=ent.end_char,
             text=ent.text,
             label=ent.label_,
-            sentence=max(bisect.bisect_right(token_starts, ent.start) - 1, 0),
+            sentence=sentence_of(ent.start_char),
             extractor=extractor,
         )
         for ent in spacy_doc.ents
+    ]
+    entities: dict[str, Entity] = {}
+    if geoparser is not None:
+        for place in geoparser.places(spacy_doc):
+            top = place.toponym
+            entity_id = None
+            if place.entry is not None:
+                entity = place_entity(place.entry)
+                entities.setdefault(entity.id, entity)
+                entity_id = entity.id
+            mentions.append(
+                Mention(
+                    doc_id=doc_id,
+                    start=top.start,
+                    end=top.end,
+                    text=top.text,
+                    label="DEMONYM" if top.kind == "demonym" else "PLACE",
+                    sentence=sentence_of(top.start),
+                    extractor=geoparser.version,
+                    entity_id=entity_id,
+                    geo_precision=place.geo_precision,
+                    resolution=place.match,
+                )
+            )
+    return Annotation(
+        doc_id, tuple(sentences), tuple(mentions), pipeline, entities=tuple(entities.values())
     )
-    return Annotation(doc_id, tuple(sentences), mentions, pipeline)
+
+
+def place_entity(entry: Any) -> Entity:
+    """The place entity of a gazetteer entry: its id is a hash of the GeoNames id."""
+    return Entity(
+        id=make_key("place", entry.geonames_id),
+        kind="place",
+        name=entry.name,
+        geonames_id=entry.geonames_id,
+        lat=entry.lat,
+        lon=entry.lon,
+        country_code=entry.country_code,
+        admin1=entry.admin1_name or entry.admin1,
+        feature=entry.feature,
+        geo_precision=1 if entry.feature == "city" else 3,
+    )
 
 
 def skipped_annotation(document: Document, reason: str) -> Annotation:
@@ -85,17 +147,25 @@ def skipped_annotation(document: Document, reason: str) -> Annotation:
 
 
 class SpacyAnnotator:
-    """Annotates documents in this process with ``nlp.pipe``."""
+    """Annotates documents in this process with ``nlp.pipe`` (and the geoparser, if given)."""
 
     def __init__(
-        self, nlp: Language | None = None, *, model: str = "", batch_size: int = BATCH_SIZE
-    ):
+        self,
+        nlp: Language | None = None,
+        *,
+        model: str = "",
+        geoparser: PlaceFinder | None = None,
+        batch_size: int = BATCH_SIZE,
+    ) -> None:
         self.nlp = nlp if nlp is not None else load_pipeline(model)
+        self.geoparser = geoparser
         self.name = pipeline_name(self.nlp)
+        if geoparser is not None:
+            self.name += f"+{geoparser.version}"
         self.batch_size = batch_size
 
     def annotate(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Annotation]]:
         """Annotations in the order of ``documents``, streaming."""
         pairs = ((d.text, d) for d in documents)
         for spacy_doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            yield document, to_annotation(document, spacy_doc, self.name)
+            yield document, to_annotation(document, spacy_doc, self.name, self.geoparser)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from warwire.models import Annotation, Document, IngestStatus, Mention, Sentence
+from warwire.models import Annotation, Document, EntitySummary, IngestStatus, Mention, Sentence
 
 
 class Store(Protocol):
@@ -34,6 +34,15 @@ class Store(Protocol):
         labels: Sequence[str] = (),
         limit: int | None = None,
     ) -> list[Mention]: ...
+
+    def entities(
+        self,
+        *,
+        kind: str,
+        country: str | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[EntitySummary]: ...
 
     def annotation_status(self, doc_id: str) -> tuple[str, str | None]: ...
 

@@ -142,4 +142,12 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        "0004_mention_geo",
+        (
+            "ALTER TABLE mentions ADD COLUMN geo_precision INTEGER",
+            "ALTER TABLE mentions ADD COLUMN resolution TEXT",
+            "CREATE INDEX entity_aliases_doc ON entity_aliases (doc_id)",
+        ),
+    ),
 )

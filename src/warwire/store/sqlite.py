@@ -13,7 +13,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from warwire.errors import NotFoundError, StoreError
-from warwire.models import Annotation, Document, IngestStatus, Mention, Page, Sentence
+from warwire.models import (
+    Annotation,
+    Document,
+    Entity,
+    EntitySummary,
+    IngestStatus,
+    Mention,
+    Page,
+    Sentence,
+)
 from warwire.store.schema import MIGRATIONS
 
 _DOC_COLUMNS = "id, title, source, url, published, language, origin, format, text, ingested_at"
@@ -126,8 +135,30 @@ class SQLiteStore:
                     [(s.doc_id, s.index, s.start, s.end) for s in annotation.sentences],
                 )
                 conn.executemany(
+                    "INSERT INTO entities (id, kind, name, geonames_id, lat, lon, country_code,"
+                    " admin1, feature, geo_precision, actor_type)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                    [
+                        (
+                            e.id,
+                            e.kind,
+                            e.name,
+                            e.geonames_id,
+                            e.lat,
+                            e.lon,
+                            e.country_code,
+                            e.admin1,
+                            e.feature,
+                            e.geo_precision,
+                            e.actor_type,
+                        )
+                        for e in annotation.entities
+                    ],
+                )
+                conn.executemany(
                     "INSERT INTO mentions (id, doc_id, start_char, end_char, text, label, sentence,"
-                    " extractor, entity_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " extractor, entity_id, geo_precision, resolution)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [
                         (
                             m.id,
@@ -139,9 +170,22 @@ class SQLiteStore:
                             m.sentence,
                             m.extractor,
                             m.entity_id,
+                            m.geo_precision,
+                            m.resolution,
                         )
                         for m in annotation.mentions
                     ],
+                )
+                conn.executemany(
+                    "INSERT INTO entity_aliases (entity_id, alias, doc_id) VALUES (?, ?, ?)"
+                    " ON CONFLICT DO NOTHING",
+                    sorted(
+                        {
+                            (m.entity_id, m.text, m.doc_id)
+                            for m in annotation.mentions
+                            if m.entity_id is not None
+                        }
+                    ),
                 )
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot store document {document.id[:12]}: {exc}") from exc
@@ -226,14 +270,53 @@ class SQLiteStore:
             where.append(f"label IN ({', '.join('?' for _ in labels)})")
             params.extend(label.upper() for label in labels)
         sql = (
-            "SELECT doc_id, start_char, end_char, text, label, sentence, extractor, entity_id"
-            " FROM mentions"
+            "SELECT doc_id, start_char, end_char, text, label, sentence, extractor, entity_id,"
+            " geo_precision, resolution FROM mentions"
         )
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY doc_id, start_char, end_char LIMIT ?"
         params.append(-1 if limit is None else limit)
         return [Mention(*row) for row in self._conn.execute(sql, params)]
+
+    def entities(
+        self,
+        *,
+        kind: str,
+        country: str | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[EntitySummary]:
+        """Entities of one kind with mention and document counts, most mentioned first."""
+        where = ["e.kind = ?"]
+        params: list[object] = [kind]
+        if country:
+            where.append("e.country_code = ?")
+            params.append(country.upper())
+        if doc_id:
+            where.append("m.doc_id = ?")
+            params.append(self._resolve_id(doc_id))
+        params.append(-1 if limit is None else limit)
+        rows = self._conn.execute(
+            "SELECT e.id, e.kind, e.name, e.geonames_id, e.lat, e.lon, e.country_code, e.admin1,"
+            " e.feature, e.geo_precision, e.actor_type, count(m.id), count(DISTINCT m.doc_id)"
+            " FROM entities e JOIN mentions m ON m.entity_id = e.id"
+            f" WHERE {' AND '.join(where)}"
+            " GROUP BY e.id ORDER BY count(m.id) DESC, e.name LIMIT ?",
+            params,
+        ).fetchall()
+        summaries = []
+        for row in rows:
+            aliases = tuple(
+                a
+                for (a,) in self._conn.execute(
+                    "SELECT DISTINCT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias",
+                    (row[0],),
+                )
+            )
+            entity = Entity(row[0], row[1], row[2], aliases, *row[3:11])
+            summaries.append(EntitySummary(entity, int(row[11]), int(row[12]), aliases))
+        return summaries
 
 
 def _now() -> str:

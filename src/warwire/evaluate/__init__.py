@@ -1,0 +1,1 @@
+"""Evaluation of warwire's components against annotated corpora."""

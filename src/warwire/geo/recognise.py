@@ -1,0 +1,232 @@
+"""Toponym recognition: which spans of a report name places, and which name a country's people.
+
+Two sources of spans, merged without overlaps:
+
+1. spaCy's entities: GPE, LOC and FAC are places; NORP entities that are demonyms ("Iraqi",
+   "Syrians") become *demonym* toponyms linked to their country, a separate kind from the place
+   where something happened. PERSON and ORG entities are taken as places only where the text
+   itself says so: a locative preposition before them ("fled to Raqqa") and a gazetteer match.
+2. Gazetteer phrase matching for what the model misses: runs of capitalised tokens whose loose
+   key is a gazetteer name. Guards against false positives: proper-noun tags or a locative
+   preposition, no lower-case matches, no sentence-initial common words, no month or weekday
+   names, and a minimum importance for places found only this way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from warwire.geo import Gazetteer, demonym_country, loose_key
+
+ToponymKind = Literal["place", "demonym"]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+LOCATIVE = frozenset(
+    {
+        "in", "near", "at", "from", "to", "into", "outside", "around", "towards", "toward",
+        "across", "through", "inside", "within", "via", "between", "of", "and", "onto",
+        "besieged", "captured", "seized", "entered", "reached", "attacked", "shelled",
+        "retook", "recaptured", "bombed", "stormed", "overran", "took",
+    }
+)  # fmt: skip
+STOP_NAMES = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "god", "allah", "president", "minister", "general",
+        "colonel", "army", "police", "state", "city", "province", "government", "north",
+        "south", "east", "west", "central", "new", "old", "mr", "mrs", "ms", "dr", "st",
+        "mount", "lake", "river", "university", "hospital", "street", "road", "bridge",
+        "council", "court", "party", "news", "times", "post", "press", "reuters", "afp",
+        "ap", "bbc", "cnn", "i", "a", "an", "the", "of", "it", "he", "she", "we", "they",
+        "this", "that", "there", "here", "said", "says", "will", "after", "before", "during",
+        "since", "when", "while", "but", "and", "or", "if", "as", "on", "in", "at", "by",
+        "for", "with", "from", "about", "into", "over", "under", "up", "down", "out",
+        "islamic", "christian", "muslim", "jewish", "sunni", "shia", "shiite",
+    }
+)  # fmt: skip
+CONNECTORS = frozenset(
+    {
+        "al",
+        "el",
+        "ad",
+        "ar",
+        "as",
+        "at",
+        "az",
+        "an",
+        "ash",
+        "ez",
+        "es",
+        "of",
+        "de",
+        "du",
+        "la",
+        "le",
+        "-",
+        "'",
+        "’",
+        "bin",
+        "ibn",
+        "abu",
+        "umm",
+    }
+)
+MIN_PHRASE_POPULATION = 5_000
+MAX_TOKENS = 5
+
+
+@dataclass(frozen=True)
+class Toponym:
+    """A span that names a place (``kind='place'``) or a country's people (``'demonym'``)."""
+
+    start: int
+    end: int
+    text: str
+    kind: ToponymKind
+    source: Literal["ner", "gazetteer"]
+    label: str
+    country_code: str | None = None
+
+
+def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
+    """Toponyms in a parsed document, in text order, without overlaps."""
+    found: list[Toponym] = []
+    taken: set[int] = set()  # token indices already part of a toponym or another entity
+
+    def add(top: Toponym, tokens: Iterable[int]) -> None:
+        found.append(top)
+        taken.update(tokens)
+
+    for ent in spacy_doc.ents:
+        span = _trim(ent)
+        if span is None:
+            continue
+        indices = range(span.start, span.end)
+        if ent.label_ in PLACE_LABELS:
+            add(
+                Toponym(span.start_char, span.end_char, span.text, "place", "ner", ent.label_),
+                indices,
+            )
+        elif ent.label_ == "NORP":
+            country = demonym_country(span.text)
+            if country:
+                add(
+                    Toponym(
+                        span.start_char, span.end_char, span.text, "demonym", "ner", "NORP", country
+                    ),
+                    indices,
+                )
+            else:
+                taken.update(indices)
+        elif ent.label_ in {"PERSON", "ORG"} and _after_locative(spacy_doc, span.start):
+            if _is_known(span.text, gazetteer, minimum=MIN_PHRASE_POPULATION):
+                add(
+                    Toponym(span.start_char, span.end_char, span.text, "place", "ner", ent.label_),
+                    indices,
+                )
+            else:
+                taken.update(indices)
+        else:
+            taken.update(indices)
+
+    found.extend(_phrase_matches(spacy_doc, gazetteer, taken))
+    found.sort(key=lambda t: (t.start, -t.end))
+    return _without_overlaps(found)
+
+
+def _trim(span: Any) -> Any:
+    """Drop a leading 'the' and a trailing possessive from an entity span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    while end > start and doc[end - 1].text in {"'s", "’s", "'", "’"}:
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _after_locative(spacy_doc: Any, index: int) -> bool:
+    return index > 0 and spacy_doc[index - 1].lower_ in LOCATIVE
+
+
+def _is_known(text: str, gazetteer: Gazetteer, *, minimum: int) -> bool:
+    key = loose_key(text)
+    if len(key) < 3 or not gazetteer.has_key(key):
+        return False
+    for cand in gazetteer.lookup(text, fuzzy=False, limit=10):
+        entry = cand.entry
+        if entry.feature != "city" or entry.population >= minimum:
+            return True
+    return False
+
+
+def _capitalised(token: Any) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper() and token.is_alpha
+
+
+def _phrase_matches(spacy_doc: Any, gazetteer: Gazetteer, taken: set[int]) -> list[Toponym]:
+    results: list[Toponym] = []
+    max_tokens = min(MAX_TOKENS, max(1, gazetteer.max_name_tokens()))
+    n = len(spacy_doc)
+    i = 0
+    while i < n:
+        token = spacy_doc[i]
+        if i in taken or not _capitalised(token) or token.lower_ in STOP_NAMES:
+            i += 1
+            continue
+        match_end = 0
+        for j in range(min(n, i + max_tokens), i, -1):
+            if any(k in taken for k in range(i, j)):
+                continue
+            last = spacy_doc[j - 1]
+            if not _capitalised(last) and last.text not in {")"}:
+                continue
+            inner_ok = all(
+                _capitalised(spacy_doc[k]) or spacy_doc[k].lower_ in CONNECTORS for k in range(i, j)
+            )
+            if not inner_ok:
+                continue
+            text = spacy_doc[i:j].text
+            if _accept(spacy_doc, i, j, text, gazetteer):
+                match_end = j
+                break
+        if match_end:
+            span = spacy_doc[i:match_end]
+            results.append(
+                Toponym(span.start_char, span.end_char, span.text, "place", "gazetteer", "GAZ")
+            )
+            taken.update(range(i, match_end))
+            i = match_end
+        else:
+            i += 1
+    return results
+
+
+def _accept(spacy_doc: Any, i: int, j: int, text: str, gazetteer: Gazetteer) -> bool:
+    key = loose_key(text)
+    if len(key) < 3 or not gazetteer.has_key(key):
+        return False
+    tokens = spacy_doc[i:j]
+    locative = _after_locative(spacy_doc, i)
+    proper = all(t.pos_ == "PROPN" or t.lower_ in CONNECTORS for t in tokens)
+    if not (proper or locative):
+        return False
+    if tokens[0].is_sent_start and not proper:
+        return False
+    return _is_known(text, gazetteer, minimum=1_000 if locative else MIN_PHRASE_POPULATION)
+
+
+def _without_overlaps(toponyms: list[Toponym]) -> list[Toponym]:
+    kept: list[Toponym] = []
+    last_end = -1
+    for top in toponyms:
+        if top.start >= last_end:
+            kept.append(top)
+            last_end = top.end
+    return kept

@@ -1,0 +1,265 @@
+"""Toponym resolution: each toponym to one gazetteer entry, chosen with the report as context.
+
+Candidates come from the gazetteer (exact, normalised, then fuzzy names). Each is scored by
+how well its name matched, its importance (feature type, population, capital status), and the
+report's context: countries named or implied by demonyms, provinces and states named, the
+"Town, Country" and "Town, State" patterns, the dateline ("BAGHDAD (AFP) -"), and closeness to
+the report's other places. Resolution runs twice: the first pass fixes the unambiguous places,
+the second decides the rest with them as context. A name with no candidate stays unresolved:
+it is never forced onto a wrong point.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from warwire.geo import Candidate, Gazetteer, GeoEntry
+from warwire.geo.recognise import Toponym
+
+EARTH_KM = 6371.0
+_AREA_SUFFIX = re.compile(
+    r"\s+(province|governorate|oblast|region|state|district|county|prefecture|wilayat)$",
+    re.IGNORECASE,
+)
+_CITY_SUFFIX = re.compile(r"\s+(city|town|village)$", re.IGNORECASE)
+_NEAR = re.compile(
+    r"(near|outside|around|close to|(north|south|east|west|north-?east|north-?west|"
+    r"south-?east|south-?west)(ern)? (of|outskirts of)|outskirts of|km from|kilometres from|"
+    r"kilometers from|miles from)\s+(the\s+)?$",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^\s*([A-Z][A-Z'.\- ]{2,40}?)(?:,\s*([A-Z][A-Za-z.\- ]{1,30}))?\s*(?:\(|—|–|-{1,2}\s)"
+)
+_FEATURE_WEIGHT = {
+    "country": 3.2,
+    "continent": 3.0,
+    "admin1": 2.2,
+    "region": 1.6,
+    "river": 1.2,
+    "valley": 1.0,
+    "mountain": 1.0,
+    "crossing": 0.8,
+}
+
+
+@dataclass(frozen=True)
+class ResolvedPlace:
+    """A toponym with the entry it names (None when unresolved) and ACLED's geo precision."""
+
+    toponym: Toponym
+    entry: GeoEntry | None
+    match: str | None = None
+    score: float = 0.0
+    geo_precision: int | None = None
+
+    @property
+    def resolved(self) -> bool:
+        return self.entry is not None
+
+
+@dataclass
+class _Context:
+    countries: Counter[str]
+    admin1s: Counter[tuple[str, str]]
+    dateline_country: str | None
+    points: list[tuple[int, float, float]]  # (toponym index, lat, lon) of fixed places
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def candidates_for(name: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """Gazetteer candidates for a toponym's text, handling 'X Province' and 'X city' forms."""
+    name = name.strip()
+    cands = gazetteer.lookup(name, fuzzy=False)
+    area = _AREA_SUFFIX.search(name)
+    if area:
+        base = name[: area.start()]
+        extra = [c for c in gazetteer.lookup(base, fuzzy=False) if c.entry.feature != "city"]
+        cands = extra + [c for c in cands if c not in extra]
+    city = _CITY_SUFFIX.search(name)
+    if city and not cands:
+        cands = list(gazetteer.lookup(name[: city.start()], fuzzy=False))
+    if not cands and len(name) >= 5:
+        cands = [c for c in gazetteer.lookup(name, fuzzy=True) if c.score >= 0.9]
+    return cands
+
+
+def resolve(
+    text: str,
+    toponyms: Sequence[Toponym],
+    gazetteer: Gazetteer,
+) -> list[ResolvedPlace]:
+    """Resolve every place toponym of ``text``; demonyms resolve to their country."""
+    cands = [candidates_for(t.text, gazetteer) if t.kind == "place" else [] for t in toponyms]
+    context = _Context(Counter(), Counter(), _dateline_country(text, gazetteer), [])
+    for top in toponyms:
+        if top.kind == "demonym" and top.country_code:
+            context.countries[top.country_code] += 1
+    pairs = _pairs(text, toponyms)
+
+    # Pass 1: importance and explicit context only.
+    first = [
+        _best(i, toponyms, cands, context, pairs, use_points=False) for i in range(len(toponyms))
+    ]
+    for i, (choice, margin) in enumerate(first):
+        if choice is None:
+            continue
+        entry = choice[0].entry
+        if entry.country_code and (margin > 1.0 or len(cands[i]) == 1):
+            context.countries[entry.country_code] += 1
+            if entry.feature == "admin1" and entry.admin1:
+                context.admin1s[(entry.country_code, entry.admin1)] += 1
+            if entry.feature == "city":
+                context.points.append((i, entry.lat, entry.lon))
+    # Pass 2: with the countries, provinces and points the confident picks gave.
+    results: list[ResolvedPlace] = []
+    for i, top in enumerate(toponyms):
+        if top.kind == "demonym":
+            country = gazetteer.country(top.country_code) if top.country_code else None
+            results.append(ResolvedPlace(top, country, "demonym" if country else None, 1.0, 3))
+            continue
+        choice, _ = _best(i, toponyms, cands, context, pairs, use_points=True)
+        if choice is None:
+            results.append(ResolvedPlace(top, None))
+            continue
+        cand, score = choice
+        results.append(
+            ResolvedPlace(
+                top, cand.entry, cand.match, round(score, 4), _precision(text, top, cand.entry)
+            )
+        )
+    return results
+
+
+def _best(
+    i: int,
+    toponyms: Sequence[Toponym],
+    cands: list[list[Candidate]],
+    context: _Context,
+    pairs: dict[int, int],
+    *,
+    use_points: bool,
+) -> tuple[tuple[Candidate, float] | None, float]:
+    options = cands[i]
+    if not options:
+        return None, 0.0
+    partner = cands[pairs[i]] if i in pairs else []
+    # A city that shares its name with the province around it ("Homs", "Aleppo") is the city
+    # unless the text says "province": the province's weight goes to the city.
+    provinces = {
+        (c.entry.country_code, c.entry.admin1) for c in options if c.entry.feature == "admin1"
+    }
+    scored = sorted(
+        (
+            (
+                c,
+                _score(c, i, context, partner, use_points=use_points)
+                + (
+                    1.0
+                    if c.entry.feature == "city"
+                    and (c.entry.country_code, c.entry.admin1) in provinces
+                    else 0.0
+                ),
+            )
+            for c in options
+        ),
+        key=lambda pair: -pair[1],
+    )
+    margin = scored[0][1] - scored[1][1] if len(scored) > 1 else 10.0
+    return scored[0], margin
+
+
+def _score(
+    cand: Candidate,
+    index: int,
+    context: _Context,
+    partner: list[Candidate],
+    *,
+    use_points: bool,
+) -> float:
+    entry = cand.entry
+    score = {"exact": 1.0, "normalised": 0.85}.get(cand.match, 0.5 * cand.score)
+    if entry.feature == "city":
+        score += 1.6 * math.log10(entry.population + 1) / 7.0
+        if entry.feature_code == "PPLC":
+            score += 0.8
+        elif entry.feature_code in {"PPLA", "PPLA2"}:
+            score += 0.3
+    else:
+        score += _FEATURE_WEIGHT.get(entry.feature, 0.8)
+    cc = entry.country_code
+    if cc:
+        total = sum(context.countries.values())
+        if total and context.countries[cc]:
+            score += 1.2 + 0.8 * context.countries[cc] / total
+        if context.dateline_country == cc:
+            score += 0.8
+        if entry.admin1 and context.admin1s[(cc, entry.admin1)]:
+            score += 1.2
+    if partner:
+        for p in partner:
+            pe = p.entry
+            if pe.feature == "country" and pe.country_code == cc:
+                score += 3.0
+                break
+            if pe.feature == "admin1" and pe.country_code == cc and pe.admin1 == entry.admin1:
+                score += 3.0
+                break
+    if use_points and context.points and entry.feature == "city":
+        nearest = min(
+            (
+                distance_km(entry.lat, entry.lon, lat, lon)
+                for j, lat, lon in context.points
+                if j != index
+            ),
+            default=None,
+        )
+        if nearest is not None:
+            score += 1.0 * math.exp(-nearest / 400.0)
+    return score
+
+
+def _pairs(text: str, toponyms: Sequence[Toponym]) -> dict[int, int]:
+    """'Town, Country' and 'Town, State': toponym i is followed by ', ' and toponym i+1."""
+    pairs: dict[int, int] = {}
+    for i in range(len(toponyms) - 1):
+        a, b = toponyms[i], toponyms[i + 1]
+        between = text[a.end : b.start]
+        if between.strip() == "," and a.kind == "place" and b.kind == "place":
+            pairs[i] = i + 1
+    return pairs
+
+
+def _dateline_country(text: str, gazetteer: Gazetteer) -> str | None:
+    """The country of a dateline city ("BAGHDAD (AFP) -", "KABUL, Afghanistan --")."""
+    match = _DATELINE.match(text[:80])
+    if not match:
+        return None
+    if match.group(2):
+        for cand in gazetteer.lookup(match.group(2), fuzzy=False, limit=5):
+            if cand.entry.feature in {"country", "admin1"} and cand.entry.country_code:
+                return cand.entry.country_code
+    cands = gazetteer.lookup(match.group(1).strip().title(), fuzzy=False, limit=10)
+    cities = [c.entry for c in cands if c.entry.feature in {"city", "country"}]
+    if not cities:
+        return None
+    return max(cities, key=lambda e: e.population).country_code
+
+
+def _precision(text: str, toponym: Toponym, entry: GeoEntry) -> int:
+    """ACLED geo precision: 1 a town, 2 near a town or part of an area, 3 a region or province."""
+    if entry.feature != "city":
+        return 3
+    before = text[max(0, toponym.start - 40) : toponym.start]
+    return 2 if _NEAR.search(before) else 1
