@@ -8,7 +8,7 @@ city variants). Both are read once per process and validated: a bad entry names 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -47,6 +47,8 @@ class PlaceVariants:
     """ISO 3166-2 code -> aliases of the division."""
     places: dict[int, tuple[str, ...]]
     """GeoNames id -> aliases of the city (or any entry with that id)."""
+    country_points: dict[str, tuple[float, float]] = field(default_factory=dict)
+    """ISO 3166-1 alpha-2 code -> the GeoNames representative point, where it is known."""
 
 
 def read_vocab(filename: str) -> Any:
@@ -107,4 +109,10 @@ def load_variants() -> PlaceVariants:
         return {str(k): tuple(str(a) for a in v["aliases"]) for k, v in entries.items()}
 
     places = {int(k): v for k, v in aliases("places").items()}
-    return PlaceVariants(aliases("countries"), aliases("divisions"), places)
+    points: dict[str, tuple[float, float]] = {}
+    for code, raw in (data.get("country_points") or {}).items():
+        lat, lon = raw["point"]
+        if not (-90 <= float(lat) <= 90 and -180 <= float(lon) <= 180) or not raw.get("source"):
+            raise ConfigError(f"vocab/place_variants.yaml: bad country point for {code!r}")
+        points[str(code)] = (float(lat), float(lon))
+    return PlaceVariants(aliases("countries"), aliases("divisions"), places, points)

@@ -104,6 +104,8 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
         span = _trim(ent)
         if span is None:
             continue
+        if ent.label_ in PLACE_LABELS or ent.label_ in {"PERSON", "ORG", "NORP"}:
+            span = _extend(span, gazetteer)
         indices = range(span.start, span.end)
         if ent.label_ in PLACE_LABELS:
             add(
@@ -148,6 +150,34 @@ def _trim(span: Any) -> Any:
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _extend(span: Any, gazetteer: Gazetteer) -> Any:
+    """The longest gazetteer name that grows ``span`` by a few tokens on either side.
+
+    spaCy often cuts transliterated names: "Dayr" of "Dayr az-Zawr", "Tal" of "Tal Abyad".
+    """
+    doc = span.doc
+    best = span
+    best_known = gazetteer.has_key(loose_key(span.text))
+    for left in range(0, 3):
+        start = span.start - left
+        if start < 0 or (left and not _joinable(doc[start])):
+            break
+        for right in range(0, 4):
+            end = span.end + right
+            if end > len(doc) or (right and not _joinable(doc[end - 1])):
+                break
+            if (left or right) and _capitalised(doc[end - 1]) and _capitalised(doc[start]):
+                candidate = doc[start:end]
+                if len(candidate) > len(best) and gazetteer.has_key(loose_key(candidate.text)):
+                    best, best_known = candidate, True
+    return best if best_known or best is not span else span
+
+
+def _joinable(token: Any) -> bool:
+    """A token that may continue a place name: capitalised, an article, or a hyphen."""
+    return _capitalised(token) or token.lower_ in CONNECTORS or token.text in {"-", "'", "’"}
 
 
 def _after_locative(spacy_doc: Any, index: int) -> bool:

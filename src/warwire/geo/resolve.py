@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from warwire.geo import Candidate, Gazetteer, GeoEntry
+from warwire.geo import Candidate, Gazetteer, GeoEntry, demonym_country, loose_key, name_key
 from warwire.geo.recognise import Toponym
 
 EARTH_KM = 6371.0
@@ -38,11 +37,21 @@ _DATELINE = re.compile(
 _FEATURE_WEIGHT = {
     "country": 3.2,
     "continent": 3.0,
+    "macro_region": 3.0,
     "admin1": 2.2,
+    "territory": 2.0,
+    "sea": 2.0,
     "region": 1.6,
+    "admin2": 1.4,
     "river": 1.2,
+    "desert": 1.2,
+    "plain": 1.2,
+    "island": 1.2,
+    "lake": 1.2,
+    "strait": 1.2,
     "valley": 1.0,
     "mountain": 1.0,
+    "district": 1.0,
     "crossing": 0.8,
 }
 
@@ -64,10 +73,31 @@ class ResolvedPlace:
 
 @dataclass
 class _Context:
-    countries: Counter[str]
-    admin1s: Counter[tuple[str, str]]
+    """What the report says about where it is, as votes cast by its toponyms."""
+
+    votes: list[tuple[str, str, str | None, float]]  # (name key, country, admin1, weight)
     dateline_country: str | None
     points: list[tuple[int, float, float]]  # (toponym index, lat, lon) of fixed places
+
+    def shares(self, key: str, country: str, admin1: str | None) -> tuple[float, float]:
+        """The share of votes for ``country``, and for ``admin1`` in it, cast by toponyms of
+        other names (a name repeated does not confirm itself)."""
+        total = in_country = in_admin1 = 0.0
+        admin_total = 0.0
+        for name, cc, a1, weight in self.votes:
+            if name == key:
+                continue
+            total += weight
+            if cc == country:
+                in_country += weight
+                if a1 is not None:
+                    admin_total += weight
+                    if a1 == admin1:
+                        in_admin1 += weight
+        return (
+            in_country / total if total else 0.0,
+            in_admin1 / admin_total if admin_total else 0.0,
+        )
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -90,8 +120,18 @@ def candidates_for(name: str, gazetteer: Gazetteer) -> list[Candidate]:
     city = _CITY_SUFFIX.search(name)
     if city and not cands:
         cands = list(gazetteer.lookup(name[: city.start()], fuzzy=False))
-    if not cands and len(name) >= 5:
-        cands = [c for c in gazetteer.lookup(name, fuzzy=True) if c.score >= 0.9]
+    if not cands:
+        country = demonym_country(name)
+        entry = gazetteer.country(country) if country else None
+        if entry is not None:
+            return [Candidate(entry, "normalised", 0.95, name)]
+    if not cands and len(name) >= 6:
+        first = loose_key(name)[:1]
+        cands = [
+            c
+            for c in gazetteer.lookup(name, fuzzy=True)
+            if c.score >= 0.92 and loose_key(c.matched_name)[:1] == first
+        ]
     return cands
 
 
@@ -102,13 +142,16 @@ def resolve(
 ) -> list[ResolvedPlace]:
     """Resolve every place toponym of ``text``; demonyms resolve to their country."""
     cands = [candidates_for(t.text, gazetteer) if t.kind == "place" else [] for t in toponyms]
-    context = _Context(Counter(), Counter(), _dateline_country(text, gazetteer), [])
+    context = _Context([], _dateline_country(text, gazetteer), [])
     for top in toponyms:
         if top.kind == "demonym" and top.country_code:
-            context.countries[top.country_code] += 1
+            context.votes.append((loose_key(top.text), top.country_code, None, 1.0))
     pairs = _pairs(text, toponyms)
 
-    # Pass 1: importance and explicit context only.
+    # Pass 1: importance and explicit context only; then every toponym votes for the countries
+    # and provinces its plausible readings lie in. A name whose readings all lie in one country
+    # ("Pineville": only American towns) is evidence for that country even when the town
+    # itself stays ambiguous; a named country or province is stronger evidence.
     first = [
         _best(i, toponyms, cands, context, pairs, use_points=False) for i in range(len(toponyms))
     ]
@@ -116,12 +159,34 @@ def resolve(
         if choice is None:
             continue
         entry = choice[0].entry
-        if entry.country_code and (margin > 1.0 or len(cands[i]) == 1):
-            context.countries[entry.country_code] += 1
-            if entry.feature == "admin1" and entry.admin1:
-                context.admin1s[(entry.country_code, entry.admin1)] += 1
-            if entry.feature == "city":
-                context.points.append((i, entry.lat, entry.lon))
+        if entry.country_code is None:
+            continue
+        key = loose_key(toponyms[i].text)
+        scored = _scored(i, toponyms, cands, context, pairs, use_points=False)
+        best = scored[0][1]
+        other_country = max(
+            (sc for c, sc in scored if c.entry.country_code != entry.country_code), default=None
+        )
+        lead = 4.0 if other_country is None else best - other_country
+        weight = min(max(lead, 0.0), 2.0) / 2.0
+        if entry.feature in {"country", "admin1"}:
+            weight *= 2.0  # a named country or province ("Texas", "Syria")
+        admin1 = None
+        if entry.admin1:
+            other_admin1 = max(
+                (
+                    sc
+                    for c, sc in scored
+                    if c.entry.country_code == entry.country_code and c.entry.admin1 != entry.admin1
+                ),
+                default=None,
+            )
+            if other_admin1 is None or best - other_admin1 > 1.0:
+                admin1 = entry.admin1
+        if weight > 0:
+            context.votes.append((key, entry.country_code, admin1, weight))
+        if entry.feature == "city" and (margin > 1.0 or len(cands[i]) == 1):
+            context.points.append((i, entry.lat, entry.lon))
     # Pass 2: with the countries, provinces and points the confident picks gave.
     results: list[ResolvedPlace] = []
     for i, top in enumerate(toponyms):
@@ -142,6 +207,46 @@ def resolve(
     return results
 
 
+def _scored(
+    i: int,
+    toponyms: Sequence[Toponym],
+    cands: list[list[Candidate]],
+    context: _Context,
+    pairs: dict[int, int],
+    *,
+    use_points: bool,
+) -> list[tuple[Candidate, float]]:
+    """Every candidate of toponym ``i`` with its score, best first."""
+    options = cands[i]
+    partner = cands[pairs[i]] if i in pairs else []
+    # A city that shares its name with the province around it ("Homs", "Aleppo") is the city
+    # unless the text says "province": the province's weight goes to the city.
+    provinces = {
+        (c.entry.country_code, c.entry.admin1, _province_key(c.entry.name))
+        for c in options
+        if c.entry.feature == "admin1"
+    }
+    has_exact = any(c.match == "exact" for c in options)
+    key = loose_key(toponyms[i].text)
+    scored = [
+        (
+            c,
+            _score(c, i, key, context, partner, use_points=use_points)
+            + (
+                1.0
+                if c.entry.feature == "city"
+                and (c.entry.country_code, c.entry.admin1, _province_key(c.entry.name)) in provinces
+                else 0.0
+            )
+            # A spelling variant loses to a place that bears the name as written.
+            - (1.0 if has_exact and c.match != "exact" else 0.0),
+        )
+        for c in options
+    ]
+    scored.sort(key=lambda pair: -pair[1])
+    return scored
+
+
 def _best(
     i: int,
     toponyms: Sequence[Toponym],
@@ -151,31 +256,9 @@ def _best(
     *,
     use_points: bool,
 ) -> tuple[tuple[Candidate, float] | None, float]:
-    options = cands[i]
-    if not options:
+    if not cands[i]:
         return None, 0.0
-    partner = cands[pairs[i]] if i in pairs else []
-    # A city that shares its name with the province around it ("Homs", "Aleppo") is the city
-    # unless the text says "province": the province's weight goes to the city.
-    provinces = {
-        (c.entry.country_code, c.entry.admin1) for c in options if c.entry.feature == "admin1"
-    }
-    scored = sorted(
-        (
-            (
-                c,
-                _score(c, i, context, partner, use_points=use_points)
-                + (
-                    1.0
-                    if c.entry.feature == "city"
-                    and (c.entry.country_code, c.entry.admin1) in provinces
-                    else 0.0
-                ),
-            )
-            for c in options
-        ),
-        key=lambda pair: -pair[1],
-    )
+    scored = _scored(i, toponyms, cands, context, pairs, use_points=use_points)
     margin = scored[0][1] - scored[1][1] if len(scored) > 1 else 10.0
     return scored[0], margin
 
@@ -183,6 +266,7 @@ def _best(
 def _score(
     cand: Candidate,
     index: int,
+    key: str,
     context: _Context,
     partner: list[Candidate],
     *,
@@ -190,6 +274,8 @@ def _score(
 ) -> float:
     entry = cand.entry
     score = {"exact": 1.0, "normalised": 0.85}.get(cand.match, 0.5 * cand.score)
+    if loose_key(entry.name) == loose_key(cand.matched_name):
+        score += 0.6  # the place's own name, not one of its historical or foreign names
     if entry.feature == "city":
         score += 1.6 * math.log10(entry.population + 1) / 7.0
         if entry.feature_code == "PPLC":
@@ -200,22 +286,15 @@ def _score(
         score += _FEATURE_WEIGHT.get(entry.feature, 0.8)
     cc = entry.country_code
     if cc:
-        total = sum(context.countries.values())
-        if total and context.countries[cc]:
-            score += 1.2 + 0.8 * context.countries[cc] / total
+        country_share, admin1_share = context.shares(key, cc, entry.admin1)
+        if country_share:
+            score += 0.8 + 2.0 * country_share
+        if admin1_share:
+            score += 0.5 + 1.5 * admin1_share
         if context.dateline_country == cc:
             score += 0.8
-        if entry.admin1 and context.admin1s[(cc, entry.admin1)]:
-            score += 1.2
-    if partner:
-        for p in partner:
-            pe = p.entry
-            if pe.feature == "country" and pe.country_code == cc:
-                score += 3.0
-                break
-            if pe.feature == "admin1" and pe.country_code == cc and pe.admin1 == entry.admin1:
-                score += 3.0
-                break
+    if any(_contains(p.entry, entry) or _contains(entry, p.entry) for p in partner):
+        score += 3.0  # "Athens, Georgia": one name of the pair holds the other
     if use_points and context.points and entry.feature == "city":
         nearest = min(
             (
@@ -230,14 +309,36 @@ def _score(
     return score
 
 
+def _province_key(name: str) -> str:
+    """A key under which a province and its chief town share a name ("Al-Raqqah" and
+    "Ar Raqqah"), but "Texas City" and "Texas" do not."""
+    plain = name_key(name)
+    if plain.endswith((" city", " town")):
+        return plain
+    return loose_key(name)
+
+
+def _contains(outer: GeoEntry, inner: GeoEntry) -> bool:
+    """Whether ``outer`` is a country or province that holds ``inner``."""
+    if outer is inner or outer.country_code is None or outer.country_code != inner.country_code:
+        return False
+    if outer.feature == "country":
+        return inner.feature != "country"
+    if outer.feature == "admin1":
+        return inner.feature != "admin1" and inner.admin1 == outer.admin1
+    return False
+
+
 def _pairs(text: str, toponyms: Sequence[Toponym]) -> dict[int, int]:
-    """'Town, Country' and 'Town, State': toponym i is followed by ', ' and toponym i+1."""
+    """'Town, Country' and 'Town, State': each of two names joined by a comma is the other's
+    partner (the town looks forward, the region back; a name in a chain looks forward)."""
     pairs: dict[int, int] = {}
     for i in range(len(toponyms) - 1):
         a, b = toponyms[i], toponyms[i + 1]
         between = text[a.end : b.start]
         if between.strip() == "," and a.kind == "place" and b.kind == "place":
             pairs[i] = i + 1
+            pairs.setdefault(i + 1, i)
     return pairs
 
 

@@ -69,7 +69,7 @@ def read_sources(progress: Progress | None = None) -> list[NamedEntry]:
     entries: list[NamedEntry] = []
     entries.extend(_cities(cities, countries, admin1_names, variants.places))
     report(70, 100)
-    entries.extend(_countries(countries, points, variants.countries))
+    entries.extend(_countries(countries, points, variants.countries, variants.country_points))
     entries.extend(_continents())
     entries.extend(_divisions(divisions, cities, admin1_names, variants.divisions))
     entries.extend(_curated(divisions))
@@ -137,11 +137,14 @@ def _countries(
     countries: dict[str, dict[str, Any]],
     points: dict[str, list[CityPoint]],
     extra: dict[str, tuple[str, ...]],
+    known_points: dict[str, tuple[float, float]],
 ) -> Iterator[NamedEntry]:
     csc = {c.iso2: c for c in get_countries()}
     for cc, country in countries.items():
         other = csc.get(cc)
-        if other is not None and other.latitude and other.longitude:
+        if cc in known_points:
+            lat, lon = known_points[cc]
+        elif other is not None and other.latitude and other.longitude:
             lat, lon = float(other.latitude), float(other.longitude)
         elif points.get(cc):
             lat, lon = _centroid(points[cc])
