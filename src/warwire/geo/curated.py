@@ -109,10 +109,18 @@ def load_variants() -> PlaceVariants:
         return {str(k): tuple(str(a) for a in v["aliases"]) for k, v in entries.items()}
 
     places = {int(k): v for k, v in aliases("places").items()}
+    return PlaceVariants(aliases("countries"), aliases("divisions"), places, load_country_points())
+
+
+def load_country_points() -> dict[str, tuple[float, float]]:
+    """GeoNames-convention country points of ``vocab/country_points.yaml``, checked."""
+    data = read_vocab("country_points.yaml")
+    if not data.get("source"):
+        raise ConfigError("vocab/country_points.yaml: the file must name its source")
     points: dict[str, tuple[float, float]] = {}
-    for code, raw in (data.get("country_points") or {}).items():
-        lat, lon = raw["point"]
-        if not (-90 <= float(lat) <= 90 and -180 <= float(lon) <= 180) or not raw.get("source"):
-            raise ConfigError(f"vocab/place_variants.yaml: bad country point for {code!r}")
-        points[str(code)] = (float(lat), float(lon))
-    return PlaceVariants(aliases("countries"), aliases("divisions"), places, points)
+    for code, pair in (data.get("points") or {}).items():
+        lat, lon = float(pair[0]), float(pair[1])
+        if len(str(code)) != 2 or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise ConfigError(f"vocab/country_points.yaml: bad point for {code!r}")
+        points[str(code)] = (lat, lon)
+    return points

@@ -14,6 +14,7 @@ Two sources of spans, merged without overlaps:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -75,6 +76,7 @@ CONNECTORS = frozenset(
     }
 )
 MIN_PHRASE_POPULATION = 5_000
+COMMON_ZIPF = 4.3
 MAX_TOKENS = 5
 
 
@@ -100,6 +102,12 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
         found.append(top)
         taken.update(tokens)
 
+    full_names = {
+        token.lower_
+        for ent in spacy_doc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1
+        for token in ent
+    }
     for ent in spacy_doc.ents:
         span = _trim(ent)
         if span is None:
@@ -123,7 +131,10 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
                 )
             else:
                 taken.update(indices)
-        elif ent.label_ in {"PERSON", "ORG"} and _after_locative(spacy_doc, span.start):
+        elif ent.label_ in {"PERSON", "ORG"} and (
+            _after_locative(spacy_doc, span.start)
+            or (ent.label_ == "PERSON" and _place_like_person(span, full_names))
+        ):
             if _is_known(span.text, gazetteer, minimum=MIN_PHRASE_POPULATION):
                 add(
                     Toponym(span.start_char, span.end_char, span.text, "place", "ner", ent.label_),
@@ -134,7 +145,14 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
         else:
             taken.update(indices)
 
-    found.extend(_phrase_matches(spacy_doc, gazetteer, taken))
+    people = {
+        token.lower_
+        for ent in spacy_doc.ents
+        if ent.label_ in {"PERSON", "ORG"}
+        for token in ent
+        if _capitalised(token)
+    }
+    found.extend(_phrase_matches(spacy_doc, gazetteer, taken, people))
     found.sort(key=lambda t: (t.start, -t.end))
     return _without_overlaps(found)
 
@@ -180,6 +198,43 @@ def _joinable(token: Any) -> bool:
     return _capitalised(token) or token.lower_ in CONNECTORS or token.text in {"-", "'", "’"}
 
 
+TITLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "col",
+        "lt",
+        "capt",
+        "sgt",
+        "judge",
+        "president",
+        "minister",
+        "officer",
+        "sheriff",
+        "mayor",
+    }
+)
+PERSON_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent"})
+
+
+def _place_like_person(span: Any, full_names: set[str]) -> bool:
+    """A one-word PERSON that reads as a place: not a subject, object or owner, no title
+    before it, and never part of a full name in the report ("Alexandria woman charged")."""
+    if len(span) != 1:
+        return False
+    token = span[0]
+    if token.dep_ in PERSON_ROLES or token.lower_ in full_names or common_word(token.text):
+        return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is None or before.lower_.rstrip(".") not in TITLES
+
+
 def _after_locative(spacy_doc: Any, index: int) -> bool:
     return index > 0 and spacy_doc[index - 1].lower_ in LOCATIVE
 
@@ -200,7 +255,9 @@ def _capitalised(token: Any) -> bool:
     return bool(text) and text[0].isupper() and token.is_alpha
 
 
-def _phrase_matches(spacy_doc: Any, gazetteer: Gazetteer, taken: set[int]) -> list[Toponym]:
+def _phrase_matches(
+    spacy_doc: Any, gazetteer: Gazetteer, taken: set[int], people: set[str]
+) -> list[Toponym]:
     results: list[Toponym] = []
     max_tokens = min(MAX_TOKENS, max(1, gazetteer.max_name_tokens()))
     n = len(spacy_doc)
@@ -223,7 +280,7 @@ def _phrase_matches(spacy_doc: Any, gazetteer: Gazetteer, taken: set[int]) -> li
             if not inner_ok:
                 continue
             text = spacy_doc[i:j].text
-            if _accept(spacy_doc, i, j, text, gazetteer):
+            if _accept(spacy_doc, i, j, text, gazetteer, people):
                 match_end = j
                 break
         if match_end:
@@ -238,18 +295,36 @@ def _phrase_matches(spacy_doc: Any, gazetteer: Gazetteer, taken: set[int]) -> li
     return results
 
 
-def _accept(spacy_doc: Any, i: int, j: int, text: str, gazetteer: Gazetteer) -> bool:
+def _accept(
+    spacy_doc: Any, i: int, j: int, text: str, gazetteer: Gazetteer, people: set[str]
+) -> bool:
     key = loose_key(text)
     if len(key) < 3 or not gazetteer.has_key(key):
         return False
     tokens = spacy_doc[i:j]
     locative = _after_locative(spacy_doc, i)
+    if j - i == 1:
+        word = tokens[0].text
+        if word.isupper() and len(word) <= 3:
+            return False  # an acronym ("TIF"), not a place
+        if tokens[0].lower_ in people:
+            return False  # the report uses the word in a person's or organisation's name
+        if not locative and common_word(word):
+            return False  # "Leader", "Vice", "Hope": capitalised English words
     proper = all(t.pos_ == "PROPN" or t.lower_ in CONNECTORS for t in tokens)
     if not (proper or locative):
         return False
     if tokens[0].is_sent_start and not proper:
         return False
     return _is_known(text, gazetteer, minimum=1_000 if locative else MIN_PHRASE_POPULATION)
+
+
+@functools.lru_cache(maxsize=65536)
+def common_word(word: str) -> bool:
+    """Whether ``word`` is a common English word (wordfreq Zipf frequency 4.3 or more)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") >= COMMON_ZIPF
 
 
 def _without_overlaps(toponyms: list[Toponym]) -> list[Toponym]:
