@@ -96,3 +96,56 @@ def test_quarter_a_year_earlier_follows_the_quarter_just_named() -> None:
     text = "Profit rose in the third quarter from a year earlier."
     values = [t.value for t in find_timexes(text, dct=dt.date(2014, 10, 28))]
     assert values == ["2014-Q3", "2013-Q3"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tense"),
+    [
+        ("Talks are set to resume Monday", "future"),
+        ("The offer had been due to expire Friday", "past"),
+        ("The group bought shares from Sept. 14 to Thursday", "past"),
+        ("Trading is to resume in Paris on Tuesday", "future"),
+    ],
+)
+def test_tense_cues_with_their_neighbours(text: str, tense: str) -> None:
+    day = next(d for d in WEEKDAYS if d in text)
+    start = text.index(day)
+    assert tense_near(text, start, start + len(day)) == tense
+
+
+def test_weekday_without_a_cue_leans_to_the_past() -> None:
+    (timex,) = find_timexes("Talks in Geneva on Saturday.", dct=DCT)
+    assert timex.value == "2014-06-14"
+
+
+def test_possessive_weekday_is_past() -> None:
+    (timex,) = find_timexes(
+        "Lawyers said they would look for ways around Thursday's ruling.", dct=DCT
+    )
+    assert timex.value == "2014-06-12"
+
+
+def test_the_previous_weekday_counts_from_the_day_just_named() -> None:
+    found = find_timexes(
+        "The index closed on Friday, Oct. 24, down from the previous Friday.",
+        dct=dt.date(2014, 10, 29),
+    )
+    assert [t.value for t in found] == ["2014-10-24", "2014-10-17"]
+
+
+def test_past_tense_month_is_never_in_the_future() -> None:
+    (timex,) = find_timexes("The chief executive stepped down in March.", dct=dt.date(2014, 11, 2))
+    assert timex.value == "2014-03"
+
+
+def test_clause_tense_moves_a_far_month_when_no_cue_is_near() -> None:
+    text = "The airline will double its flights between Sydney and Perth by August."
+    (timex,) = find_timexes(text, dct=dt.date(2014, 2, 13))
+    assert timex.value == "2014-08"
+
+
+def test_past_tense_month_day_far_ahead_is_last_year() -> None:
+    (timex,) = find_timexes("The doctor was shot on Oct. 23 at his home.", dct=dt.date(2015, 5, 6))
+    assert timex.value == "2014-10-23"
+    (soon,) = find_timexes("The doctor was shot on May 9 at his home.", dct=dt.date(2015, 5, 6))
+    assert soon.value == "2015-05-09"

@@ -150,6 +150,7 @@ def test_candidate_runs_find_what_a_full_scan_finds(monkeypatch: pytest.MonkeyPa
     from pathlib import Path
 
     from warwire.nlp.timex import recognise
+    from warwire.nlp.timex.patterns import WORD_START
 
     path = Path(__file__).resolve().parents[1] / "benchmarks" / "timex_speed.py"
     spec = importlib.util.spec_from_file_location("timex_speed", path)
@@ -160,6 +161,6 @@ def test_candidate_runs_find_what_a_full_scan_finds(monkeypatch: pytest.MonkeyPa
     text = bench.build_report(600) + " for the foreseeable future, at least for the time being."
     fast = find_timexes(text, dct=DCT)
     monkeypatch.setattr(
-        recognise, "_candidates", lambda t: [m.start() for m in recognise.WORD_START.finditer(t)]
+        recognise, "_candidates", lambda t: [m.start() for m in WORD_START.finditer(t)]
     )
     assert find_timexes(text, dct=DCT) == fast

@@ -91,14 +91,15 @@ def duration(m: re.Match[str], ctx: Context) -> Reading | None:
     if num and n is None and num not in {"several", "a few", "few", "many", "some"}:
         return None
     if not num and not plural and span.startswith(("a ", "an ")):
-        n = 1
+        n = 1.5 if m["half"] else 1  # "a minute and a half"
         before = ctx.before(12)
         if unit in {"year", "month", "week", "day"} and re.search(
             r"(?:\d|%|million|billion)\s*$", before
         ):
             return Reading("SET", duration_value(1, unit))
     elif not num:
-        if plural and not rel and (span.startswith("the ") or unit not in {"year", "week", "day"}):
+        bare = {"year", "week", "day", "century"}  # "for years", "for centuries"
+        if plural and not rel and (span.startswith("the ") or unit not in bare):
             return None
         if not plural and not rel:
             return None

@@ -69,7 +69,7 @@ SMALL_NUMBERS: dict[str, int] = {
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
-    "couple": 2, "a couple of": 2, "a dozen": 12, "dozen": 12, "half a": 0,
+    "couple": 2, "couple of": 2, "a couple of": 2, "a dozen": 12, "dozen": 12, "half a": 0,
 }  # fmt: skip
 
 #: quantity words that make a duration vague (``PXY``)

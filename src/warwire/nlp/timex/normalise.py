@@ -4,7 +4,7 @@ One function per rule of :mod:`warwire.nlp.timex.patterns`, registered in :data:
 A function returns a :class:`Reading`, or None to reject the match (``May`` the verb, ``2000
 troops``). Relative expressions read the publication date from the :class:`Context`; without
 one they keep their type and get no value. Durations and sets live in
-:mod:`warwire.nlp.timex.durations`.
+:mod:`warwire.nlp.timex.durations`, quarters and fiscal years in :mod:`warwire.nlp.timex.periods`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dateutil.easter import easter
 
 from warwire.models import TimexType
 from warwire.nlp.timex import anchor
-from warwire.nlp.timex.lexicon import MONTHS, ORDINALS, PARTS_OF_DAY, WEEKDAYS
+from warwire.nlp.timex.lexicon import MONTHS, PARTS_OF_DAY, WEEKDAYS
 
 _EDGE_MODS = {
     "early": "START",
@@ -141,16 +141,6 @@ def _rel_shift(rel: str | None) -> int:
     return 0
 
 
-def year_before_quarter(dct: dt.date, recent: str) -> str:
-    """The quarter a year before the latest one named (``1989-Q3`` -> ``1988-Q3``).
-
-    The year comes from the DCT, not from ``recent``, which may itself be a year-ago quarter.
-    """
-    q = int(recent[-1])
-    year = dct.year - 1 if q <= anchor.quarter(dct) else dct.year - 2
-    return f"{year}-Q{q}"
-
-
 def iso_date(m: re.Match[str], ctx: Context) -> Reading | None:
     value = _date(int(m["year"]), int(m["month"]), int(m["day"]))
     return Reading("DATE", value) if value else None
@@ -197,6 +187,27 @@ def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", value, edge_mod(m.groupdict().get("edge")), relative)
 
 
+_DAY_BEFORE = re.compile(r"\b[A-Z][a-z]{2,8}\.?\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:and|or)\s+$")
+
+
+def second_day(m: re.Match[str], ctx: Context) -> Reading | None:
+    """The bare second day of "April 24 and 25": the month and year of the day before."""
+    last = ctx.last_date()
+    before = ctx.text[max(0, ctx.start - 20) : ctx.start]
+    if last is None or len(last) != 10 or not _DAY_BEFORE.search(before):
+        return None
+    value = _date(int(last[:4]), int(last[5:7]), int(re.sub(r"\D", "", m["day"])))
+    return Reading("DATE", value, relative=True) if value else None
+
+
+def week_of(m: re.Match[str], ctx: Context) -> Reading | None:
+    """The ISO week of "the week of March 6"."""
+    day = resolve_day(m["date"], ctx)
+    if day is None or day[0] is None:
+        return None if day is None else Reading("DATE", None, relative=True)
+    return Reading("DATE", anchor.iso_week(dt.date.fromisoformat(day[0])), relative=day[1])
+
+
 def day_month(m: re.Match[str], ctx: Context) -> Reading | None:
     return month_day(m, ctx)
 
@@ -221,6 +232,8 @@ def resolve_day(phrase: str, ctx: Context) -> tuple[str | None, bool] | None:
 
 def clock(m: re.Match[str], ctx: Context) -> Reading | None:
     text = words(m["clock"]).replace(" ", "")
+    if text == "noon" and ctx.before(5).endswith("high "):
+        return None  # "high noon": a showdown, not a time of day
     if text in {"noon", "midday"}:
         hour, minute = 12, 0
     elif text == "midnight":
@@ -251,6 +264,9 @@ def clock(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def weekday_part(m: re.Match[str], ctx: Context) -> Reading | None:
+    if m["plural"]:  # "on Tuesday nights": every Tuesday night
+        day = WEEKDAYS[m["weekday"].lower()]
+        return Reading("SET", f"XXXX-WXX-{day}T{PARTS_OF_DAY[m['part'].lower()]}")
     if ctx.dct is None:
         return Reading("TIME", None, relative=True)
     weekday = WEEKDAYS[m["weekday"].lower()]
@@ -268,7 +284,7 @@ def part_of_day(m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading("TIME", f"{day.isoformat()}TNI", relative=True)
     rel = words(m["rel"])
     after = words(m["after"])
-    if not after and rel in {"", "the"}:
+    if not after and rel in {"", "the"} and not words(m["edge"]).startswith("mid"):
         return None
     if ctx.dct is None:
         return Reading("TIME", None, relative=True)
@@ -288,13 +304,30 @@ def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
         return None
     if ctx.dct is None:
         return Reading("DATE", None, relative=True)
-    date = anchor.weekday_date(
-        ctx.dct, WEEKDAYS[word.lower()], ctx.tense, shift=_rel_shift(m["rel"])
-    )
+    rel = words(m["rel"])
+    last = ctx.last_date()
+    if rel in {"the previous", "on the previous", "the following"} and last and len(last) == 10:
+        # anaphoric: "the previous Friday" is the Friday before the day just talked about
+        base = dt.date.fromisoformat(last)
+        date = anchor.weekday_date(base, WEEKDAYS[word.lower()], "present", shift=_rel_shift(rel))
+        return Reading("DATE", date.isoformat(), relative=True)
+    tense = ctx.tense
+    if ctx.text.startswith("'s", ctx.end) and ctx.near_tense != "future":
+        tense = "past"  # "Wednesday's ruling", "Thursday's closing price": done and reported
+    date = anchor.weekday_date(ctx.dct, WEEKDAYS[word.lower()], tense, shift=_rel_shift(m["rel"]))
     return Reading("DATE", date.isoformat(), relative=True)
 
 
 def holiday(m: re.Match[str], ctx: Context) -> Reading | None:
+    reading = _holiday_day(m, ctx)
+    if reading is None or not m["week"] or reading.value is None:
+        return reading
+    # "Easter week", "Thanksgiving week": the week of the holiday
+    week = anchor.iso_week(dt.date.fromisoformat(reading.value))
+    return Reading("DATE", week, relative=reading.relative)
+
+
+def _holiday_day(m: re.Match[str], ctx: Context) -> Reading | None:
     name = words(m["holiday"]).replace("'", "")
     if not m["holiday"][:1].isupper():
         return None
@@ -328,6 +361,9 @@ def _holiday(name: str, year: int, *, relative: bool) -> Reading | None:
     if name.startswith("easter") or name == "good friday":
         day = easter(year) - dt.timedelta(days=2 if name == "good friday" else 0)
         return Reading("DATE", day.isoformat(), relative=relative)
+    if name == "election day":  # US elections: the Tuesday after the first Monday of November
+        first = dt.date(year, 11, 2)
+        return Reading("DATE", (first + dt.timedelta(days=(1 - first.weekday()) % 7)).isoformat())
     if name in {"labor day", "memorial day"}:
         if name == "labor day":
             first = dt.date(year, 9, 1)
@@ -337,121 +373,3 @@ def _holiday(name: str, year: int, *, relative: bool) -> Reading | None:
             day = last - dt.timedelta(days=last.weekday())
         return Reading("DATE", day.isoformat(), relative=relative)
     return None
-
-
-def _ref_year(m: re.Match[str], ctx: Context, group: str = "year") -> tuple[int | None, bool]:
-    """The year written in ``group``, else the DCT's year (relative), else None."""
-    if m.groupdict().get(group):
-        return int(re.sub(r"\D", "", m[group])[:4]), False
-    return (ctx.dct.year if ctx.dct else None), True
-
-
-def quarter(m: re.Match[str], ctx: Context) -> Reading | None:
-    ordinal = ORDINALS[m["ord"].lower()]
-    unit = m["unit"].lower()
-    code = "H" if unit == "half" else "Q"
-    if ordinal > (2 if code == "H" else 4):
-        return None
-    hyphen = "-" in ctx.text[ctx.start : ctx.end] and not m["yref"]
-    trim = 4 if hyphen and words(ctx.text[ctx.start : ctx.start + 4]) == "the" else 0
-    if m["plural"]:
-        return Reading("SET", f"XXXX-{code}{ordinal}", trim=trim)
-    yref = words(m["yref"])
-    if yref in {"year-ago", "year-earlier"}:
-        if ctx.dct is None:
-            return Reading("DATE", None, relative=True, trim=trim)
-        return Reading("DATE", year_before_quarter(ctx.dct, f"0000-{code}{ordinal}"), relative=True)
-    relative = False
-    year: int | None
-    if m["year"]:
-        year = int(m["year"])
-    elif yref and yref[:4].isdigit():
-        year = int(yref[:4])
-    elif ctx.dct is None:
-        return Reading("DATE", None, relative=True, trim=trim)
-    else:
-        relative = True
-        shift = _rel_shift(m["yrel"]) or _rel_shift(yref.split("'")[0] if yref else None)
-        year = ctx.dct.year + shift
-        current = anchor.quarter(ctx.dct) if code == "Q" else (ctx.dct.month - 1) // 6 + 1
-        if not shift and not yref and ordinal > current and ctx.tense != "future":
-            year -= 1
-    return Reading("DATE", f"{year}-{code}{ordinal}", relative=relative, trim=trim)
-
-
-def quarter_rel(m: re.Match[str], ctx: Context) -> Reading | None:
-    text = words(ctx.text[ctx.start : ctx.end])
-    unit = m["unit"].lower()
-    if (
-        unit == "period"
-        and not m["year"]
-        and not m["ago"]
-        and not any(
-            w in text
-            for w in ("year-earlier", "year-ago", "comparable", "same", "latest", "corresponding")
-        )
-    ):
-        return None
-    if ctx.dct is None:
-        return Reading("DATE", None, relative=True)
-    last = ctx.recent_quarter()
-    ago = (
-        bool(m["ago"])
-        or words(m["yref"]).startswith("last")
-        or any(
-            w in text for w in ("year-earlier", "year-ago", "same", "comparable", "corresponding")
-        )
-    )
-    if unit == "period" and not m["year"] and "latest" not in text:
-        if last:
-            return Reading("DATE", year_before_quarter(ctx.dct, last), relative=True)
-        return Reading("DATE", str(ctx.dct.year - 1), relative=True)
-    if ago and not m["year"]:
-        q = (
-            int(last[-1])
-            if last
-            else anchor.shift_quarter(ctx.dct.year, anchor.quarter(ctx.dct), -1)[1]
-        )
-        return Reading("DATE", year_before_quarter(ctx.dct, f"0000-Q{q}"), relative=True)
-    year, q = ctx.dct.year, anchor.quarter(ctx.dct)
-    if m["year"]:
-        q = int(last[-1]) if last else anchor.shift_quarter(year, q, -1)[1]
-        return Reading("DATE", f"{m['year']}-Q{q}", relative=True)
-    if any(w in text for w in ("current", "this", "coming", "next")):
-        by = 1 if ("next" in text or "coming" in text) else 0
-    else:
-        by = -1
-    year, q = anchor.shift_quarter(year, q, by)
-    return Reading("DATE", f"{year}-Q{q}", relative=True)
-
-
-def fiscal_year(m: re.Match[str], ctx: Context) -> Reading | None:
-    if m["year"]:
-        return Reading("DATE", m["year"])
-    rel = words(m["rel"])
-    if not rel or rel in {"full", "same"}:
-        return Reading("DURATION", "P1Y")
-    if ctx.dct is None:
-        return Reading("DATE", None, relative=True)
-    shift = _rel_shift(rel) if rel not in {"latest", "past"} else 0
-    return Reading("DATE", str(ctx.dct.year + shift), relative=True)
-
-
-def year_earlier(m: re.Match[str], ctx: Context) -> Reading | None:
-    what = m["what"].lower()
-    if ctx.dct is None:
-        return Reading("DATE", None, relative=True)
-    last = ctx.last_date()
-    noun = words(m["noun"])
-    if what == "year":
-        last = ctx.recent_quarter() if noun not in {"year", "month", "week"} else None
-        if last:
-            return Reading("DATE", year_before_quarter(ctx.dct, last), relative=True)
-        if noun in {"nine months", "six months"}:
-            return Reading("DURATION", "P9M" if noun.startswith("nine") else "P6M")
-        return Reading("DATE", str(ctx.dct.year - 1), relative=True)
-    if what == "month":
-        return Reading("DATE", anchor.add_months(ctx.dct, -1).isoformat()[:7], relative=True)
-    if what == "week":
-        return Reading("DATE", anchor.iso_week(ctx.dct - dt.timedelta(days=7)), relative=True)
-    return Reading("DATE", (ctx.dct - dt.timedelta(days=1)).isoformat(), relative=True)

@@ -45,11 +45,13 @@ _CLOCK = (
     r"|noon|midnight|midday)"
 )
 _DAYREF = rf"(?:today|yesterday|tomorrow|tonight|{_WD}|{_M}\s*{_DAY}(?:,?\s+{_YEAR})?)"
-_NUM = rf"(?:{NUMBER_WORD}|a|an|several|a\s+few|few|many|some|a\s+couple\s+of|two\s+or\s+three)"
+_NUM = (
+    rf"(?:{NUMBER_WORD}|a|an|several|a\s+few|few|many|some|(?:a\s+)?couple\s+of|two\s+or\s+three)"
+)
 _HOLIDAY = (
     r"(?:christmas(?:\s+day|\s+eve)?|new\s+year'?s(?:\s+day|\s+eve)|thanksgiving(?:\s+day)?"
     r"|independence\s+day|halloween|valentine'?s\s+day|easter(?:\s+sunday)?|good\s+friday"
-    r"|labor\s+day|memorial\s+day|veterans\s+day|boxing\s+day|may\s+day)"
+    r"|labor\s+day|memorial\s+day|veterans\s+day|boxing\s+day|may\s+day|election\s+day)"
 )
 
 #: (name, pattern) in priority order: at one position the first rule that matches wins.
@@ -72,6 +74,14 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
         rf"(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?",
     ),
     (
+        "second_day",
+        rf"(?:(?<=\d\sand\s)|(?<=\d\sor\s))(?P<day>{_DAY})",
+    ),
+    (
+        "week_of",
+        rf"the\s+week\s+of\s+(?P<date>{_M}\s*{_DAY}(?:,?\s+{_YEAR})?)",
+    ),
+    (
         "day_month",
         rf"(?:(?P<weekday>{_WD}),?\s+)?(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_M})"
         rf"(?:,?\s+(?P<year>{_YEAR}))?",
@@ -79,11 +89,11 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "weekday_part",
         rf"(?:(?P<rel>last|this|next|this\s+coming|this\s+past|the\s+previous|the\s+following)"
-        rf"\s+)?(?:(?P<edge>early|late)\s+)?(?P<weekday>{_WD})\s+(?P<part>{_PART})",
+        rf"\s+)?(?:(?P<edge>early|late)\s+)?(?P<weekday>{_WD})\s+(?P<part>{_PART})(?P<plural>s(?!\w))?",
     ),
     (
         "part_of_day",
-        rf"(?:(?P<edge>early|late|later|earlier|mid-?)\s*)?(?:(?P<rel>this|last|yesterday|tomorrow"
+        rf"(?:(?P<edge>early|late|later|earlier|mid-?)[\s-]*)?(?:(?P<rel>this|last|yesterday|tomorrow"
         rf"|the)\s+)?(?P<part>{_PART})(?:\s+(?P<after>yesterday|today|tomorrow))?"
         r"|(?P<tonight>tonight)",
     ),
@@ -99,13 +109,13 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "holiday",
-        rf"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>{_HOLIDAY})(?:,?\s+(?P<year>{_YEAR}))?(?!\w)",
+        rf"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>{_HOLIDAY})(?P<week>\s+week)?(?:,?\s+(?P<year>{_YEAR}))?(?!\w)",
     ),
     (
         "quarter",
         rf"(?:the\s+)?(?:(?P<yref>this\s+year's|last\s+year's|next\s+year's|year-ago|year-earlier|{_YEAR}(?:'s)?|"
-        rf"fiscal\s+{_YEAR}'s)\s+)?(?:(?P<fiscal>fiscal)\s+)?(?P<ord>first|second|third|fourth"
-        r"|1st|2nd|3rd|4th)[\s-](?:fiscal\s+)?(?:-?\s*)?(?P<unit>quarter|half)(?P<plural>s)?"
+        rf"fiscal\s+{_YEAR}'s)\s+)?(?:(?P<fiscal>fiscal)[\s-]+)?(?P<ord>first|second|third|fourth"
+        r"|1st|2nd|3rd|4th|last)[\s-](?:(?P<two>two)\s+)?(?:fiscal\s+)?(?:-?\s*)?(?P<unit>quarter|half)(?P<plural>s)?"
         rf"(?!\w)(?:\s+(?:of|in)\s+(?:fiscal\s+)?(?:(?P<year>{_YEAR})|(?P<yrel>this|last|next"
         r"|the\s+previous|the\s+current)\s+(?:fiscal\s+)?year))?",
     ),
@@ -130,7 +140,8 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "decade",
         r"(?:the\s+)?(?:(?P<edge>early|late|mid-?)\s*)?(?:(?P<cent>1[5-9]|20)(?P<dec>\d)0|'"
-        r"(?P<dec2>\d)0)(?:'s|s)(?!\w)",
+        r"(?P<dec2>\d)0)(?:'s|s)(?!\w)|the\s+(?:(?P<edge2>early|late|mid-?)\s*)?(?P<tens>twenties"
+        r"|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?!\w)",
     ),
     (
         "century",
@@ -139,7 +150,8 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "spoken_year",
-        r"(?:the\s+year\s+)?(?:nineteen[\s-](?P<tail>(?:twenty|thirty|forty|fifty|sixty|seventy"
+        rf"(?:(?P<month>{_M})\s+(?:of\s+)?|(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)"
+        r"\s+of\s+)?(?:the\s+year\s+)?(?:nineteen[\s-](?P<tail>(?:twenty|thirty|forty|fifty|sixty|seventy"
         r"|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven"
         r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?!\w)"
         r"|(?P<y2k>two\s+thousand)(?:\s+and\s+(?P<y2ktail>one|two|three|four|five|six|seven"
@@ -158,7 +170,7 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "month",
-        rf"(?:(?P<edge>{_EDGE})\s*)?(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?"
+        rf"(?:(?P<edge>{_EDGE})[\s-]*)?(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?"
         rf"(?P<month>{_M})",
     ),
     (
@@ -182,7 +194,7 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "year_edge",
         rf"(?:(?P<edge>{_EDGE})\s*)?(?:(?P<fiscal>fiscal(?:\s+year)?|FY)\s*)?"
-        rf"(?P<year>{_YEAR})(?:\s*(?:-|to|through)\s*(?P<year2>{_YEAR}))?",
+        rf"(?P<year>{_YEAR})(?:\s*-\s*(?P<year2>{_YEAR}))?",
     ),
     (
         "set",
@@ -205,7 +217,8 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?P<word>right\s+now|now|today|yesterday|tomorrow|currently|current|recently|recent"
         r"|the\s+(?:near|distant|foreseeable)\s+future|the\s+(?:near|short)\s+term"
         r"|the\s+future|the\s+past|these\s+days|nowadays|at\s+present"
-        r"|presently|formerly|lately|in\s+the\s+meantime|meantime|the\s+time\s+being|once)(?!\w)"
+        r"|presently|formerly|lately|in\s+the\s+meantime|meantime|the\s+time\s+being|once"
+        r"|an?\s+(?:later|future)\s+date|as\s+soon\s+as\s+possible)(?!\w)"
         r"(?:\s+(?P<noun>years|months|weeks|days|decades|times|quarters))?",
     ),
     (
@@ -237,11 +250,13 @@ TRIGGERS = frozenset(
     | set(UNITS)
     | {f"{unit}s" for unit in UNITS}
     | {"centuries", "period", "half", "while", "tonight", "noon", "midnight", "midday", "now"}
+    | {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"}
     | {"today", "yesterday", "tomorrow", "currently", "current", "recently", "recent", "future"}
     | {"past", "previously", "nowadays", "presently", "present", "formerly", "lately", "term"}
     | {"daily", "weekly", "monthly", "yearly", "hourly", "nightly", "biweekly", "bimonthly"}
     | {"semiannually", "christmas", "thanksgiving", "halloween", "easter", "valentine"}
     | {"independence", "labor", "memorial", "veterans", "boxing", "years", "nineteen", "thousand"}
+    | {"election", "date", "possible"}
     | {"eve", "fiscal", "fy", "meantime", "being", "once", "days", "a.m", "p.m", "am", "pm"}
 )
 #: the words a match can begin with: a candidate start must be one of these or a trigger
@@ -254,7 +269,7 @@ STARTERS = TRIGGERS | frozenset(
     | {"this", "next", "that", "these", "right", "every", "each", "per", "shortly"}
     | {"just", "several", "few", "many", "quite", "another", "coming", "following"}
     | {"previous", "thousand", "year", "month", "week", "day", "only"}
-    | {"hundred", "dozen", "couple", "other", "same", "whole", "entire"}
+    | {"hundred", "dozen", "couple", "other", "same", "whole", "entire", "as", "soon"}
 )
 #: joining words that may sit between a starter and its trigger ("at least the", "the end of")
 CONNECTORS = frozenset({"least", "than", "most", "to", "of", "and", "beginning", "middle", "start"})
@@ -264,10 +279,10 @@ CONNECTORS = CONNECTORS | {"corresponding", "comparable", "trading", "calendar",
 CONNECTORS = CONNECTORS | {"straight", "consecutive", "further", "ago", "earlier", "prior", "most"}
 CONNECTORS = CONNECTORS | {"preceding", "remaining", "final", "initial", "fiscal", "year", "better"}
 CONNECTORS = CONNECTORS | {"part", "just-ended", "succeeding", "ensuing", "intervening"}
-#: a run of up to five starter words ending in a trigger: every match lies inside such a run
-CHAIN_RE = re.compile(
-    rf"(?<![\w'])(?:(?:\d+(?:[.,/:]\d+)*|(?:{alternation(STARTERS | CONNECTORS)})(?:'s)?)"
-    rf"[\s,-]+){{0,5}}(?:'?\d|(?:{alternation(TRIGGERS)})(?!\w))",
-    re.IGNORECASE,
+#: every piece (between punctuation) of a starter, connector or trigger: a match lies inside a
+#: run of up to five such words ending in a trigger, which the recogniser looks for in one pass
+CHAINABLE = frozenset(
+    piece for word in STARTERS | CONNECTORS | TRIGGERS for piece in re.findall(r"[\w']+", word)
 )
+#: every word start: what a full scan would try (the tests check the runs against it)
 WORD_START = re.compile(r"(?<![\w'$£€.-])(?=[\w'])")

@@ -12,9 +12,9 @@ import re
 from dataclasses import replace
 
 from warwire.models import Timex
-from warwire.nlp.timex import durations, normalise, relative
+from warwire.nlp.timex import durations, normalise, periods, relative
 from warwire.nlp.timex.normalise import Context, Normaliser, Reading
-from warwire.nlp.timex.patterns import CHAIN_RE, RULES, SCANNER, WORD_START
+from warwire.nlp.timex.patterns import CHAINABLE, RULES, SCANNER, TRIGGERS
 from warwire.nlp.timex.values import time_value
 
 NORMALISERS: dict[str, Normaliser] = {
@@ -22,16 +22,18 @@ NORMALISERS: dict[str, Normaliser] = {
     "slash_date": normalise.slash_date,
     "clock": normalise.clock,
     "month_day": normalise.month_day,
+    "second_day": normalise.second_day,
+    "week_of": normalise.week_of,
     "day_month": normalise.day_month,
     "weekday_part": normalise.weekday_part,
     "part_of_day": normalise.part_of_day,
     "weekday_plural": durations.weekday_plural,
     "weekday": normalise.weekday,
     "holiday": normalise.holiday,
-    "quarter": normalise.quarter,
-    "quarter_rel": normalise.quarter_rel,
-    "fiscal_year": normalise.fiscal_year,
-    "year_earlier": normalise.year_earlier,
+    "quarter": periods.quarter,
+    "quarter_rel": periods.quarter_rel,
+    "fiscal_year": periods.fiscal_year,
+    "year_earlier": periods.year_earlier,
     "decade": relative.decade,
     "century": relative.century,
     "spoken_year": relative.spoken_year,
@@ -48,6 +50,12 @@ NORMALISERS: dict[str, Normaliser] = {
     "a_while": durations.a_while,
 }
 _TRAILING = re.compile(r"[\s,]+$")
+_TOKEN = re.compile(r"\d+(?:[.,:/]\d+)+|[\w']+")
+#: numbers that are time expressions or begin one on their own: years and decades ("1990s",
+#: "'80s"), clock times ("6:30"), dates ("3/14/2018")
+_DATE_NUMBER = re.compile(r"(?:1[5-9]\d\d|20\d\d)(?:'?s)?|'\d0'?s|\d+(?:[:/]\d+)+|\d{1,2}(?:am|pm)")
+#: a word after one of these is part of an amount or a compound ("$2000", "F-16"), never a start
+_NOT_A_START = frozenset("$£€.-")
 
 
 def find_timexes(text: str, *, dct: dt.date | None) -> list[Timex]:
@@ -143,11 +151,44 @@ def _ranges(text: str, found: list[Timex]) -> list[Timex]:
 
 def _candidates(text: str) -> list[int]:
     """Word starts worth trying: those inside runs of starter words ("the", "last", numbers)
-    that end in a trigger word (a month, a unit, "today"...) or a number."""
-    wanted: list[int] = []
-    for chain in CHAIN_RE.finditer(text):
-        wanted.extend(m.start() for m in WORD_START.finditer(text, chain.start(), chain.end()))
-    return wanted
+    that end in a trigger word (a month, a unit, "today"...) or a number.
+
+    One pass over the words with set look-ups. A plain number ("4th", "1,500", "48") counts as
+    a trigger only when a time word follows it ("48 hours", "6 a.m."); years, clock times and
+    dates always do. Punctuation does not break a run: a start too many costs one failed match,
+    a start too few a lost expression, and the scanner decides.
+    """
+    wanted: set[int] = set()
+    run: list[int] = []  # the starts of the current run of words, -1 where none may start
+    pending: list[int] = []  # a plain number and its run, waiting for the word after it
+    previous, paired = "", False
+    for token in _TOKEN.finditer(text.lower()):
+        word = token[0]
+        if word not in CHAINABLE:
+            if "'" in word:
+                word = word.removesuffix("'s").strip("'")
+            if not (word[:1].isdigit() or word in TRIGGERS or word in CHAINABLE):
+                run = []
+                pending = []
+                previous, paired = word, False
+                continue
+        if pending:
+            wanted.update(pending)
+            pending = []
+        start = token.start()
+        if start and text[start - 1] in _NOT_A_START:
+            start = -1  # "$2000", "F-16"
+        if word[:1].isdigit() and not _DATE_NUMBER.fullmatch(token[0]) and not paired:
+            pending = [*run[-5:], start]
+        elif word[:1].isdigit() or word in TRIGGERS:
+            wanted.update(run[-5:])
+            wanted.add(start)
+        # the second day of "Dec. 4 and 5" needs no time word after it
+        paired = word in {"and", "or"} and previous[:1].isdigit()
+        previous = word
+        run.append(start)
+    wanted.discard(-1)
+    return sorted(wanted)
 
 
 def _read(

@@ -18,8 +18,8 @@ from warwire.nlp.timex.normalise import (
     edge_mod,
     month_number,
     words,
-    year_before_quarter,
 )
+from warwire.nlp.timex.periods import year_before_quarter
 
 _TENS = {
     "twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7, "eighty": 8,
@@ -33,7 +33,7 @@ _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
          "nine": 9, "ten": 10}  # fmt: skip
 #: words after a bare number that show it is a count, not a year ("2000 troops")
 _COUNT_FOLLOWERS = re.compile(
-    r"\s*(?:%|percent|per\b|[a-z]+s\b(?<!'s)(?<!\bis)(?<!\bwas)(?<!\bhas)(?<!\bas)(?<!\bthis)|"
+    r"\s*(?:%|percent|per\b|(?-i:[a-z]+s)\b(?<!'s)(?<!\bis)(?<!\bwas)(?<!\bhas)(?<!\bas)(?<!\bthis)|"
     r"people|men|women|children|feet|meters|metres|miles|km|kilometers|tons|tonnes|yen|"
     r"dollars|euros|pounds|shares|barrels)",
     re.IGNORECASE,
@@ -41,6 +41,13 @@ _COUNT_FOLLOWERS = re.compile(
 _MONEY_BEFORE = re.compile(
     r"(?:[$£€#]|\b(?:no\.|number|route|flight|resolution|article|section|room|page|pp?\.|model"
     r"|type|code|rule|at)\s*)$",
+    re.IGNORECASE,
+)
+#: a figure compared with an earlier one: "up from $3 million", "compared with a loss of ..."
+_COMPARED = re.compile(
+    r"(?:\b(?:from|with|than)\s+(?:an?\s+)?(?:\w+\s+)?(?:of\s+)?)?(?:[$£€#]|\bc\$|\bus\$)[\d.,]+"
+    r"(?:\s+(?:million|billion|cents?))?(?:,?\s+or\s+[$\d.,]+\s+(?:a\s+share|cents?))?\s*$"
+    r"|\b(?:from|with|than)\s+$",
     re.IGNORECASE,
 )
 #: words before ``May``/``March`` that make it a month, not a verb
@@ -51,6 +58,8 @@ _MONTH_BEFORE = re.compile(
 
 
 def decade(m: re.Match[str], ctx: Context) -> Reading | None:
+    if m["tens"]:  # "the nineties": a decade of the twentieth century
+        return Reading("DATE", f"19{_TENS[m['tens'].lower()[:-3] + 'y']}", edge_mod(m["edge2"]))
     if m["dec2"]:
         century = "19"
         tens = m["dec2"]
@@ -68,16 +77,28 @@ def century(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def spoken_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    """A year in words ("nineteen ninety-four"), with a month or season before it if any
+    ("January nineteen ninety-seven", "the winter of nineteen ninety-four")."""
     if m["y2k"]:
         units = _ONES.get(words(m["y2ktail"]), 0)
-        if not words(ctx.text[ctx.start : ctx.end]).startswith("the year") and not units:
+        spoken = words(ctx.text[ctx.start : ctx.end])
+        if not units and "the year" not in spoken:
             return None
-        return Reading("DATE", f"{2000 + units}")
-    parts = re.split(r"[\s-]", words(m["tail"]))
-    if parts[0] in _TEENS:
-        return Reading("DATE", f"19{_TEENS[parts[0]]}")
-    value = _TENS[parts[0]] * 10 + (_ONES[parts[1]] if len(parts) > 1 else 0)
-    return Reading("DATE", f"19{value:02d}")
+        year = 2000 + units
+    else:
+        parts = re.split(r"[\s-]", words(m["tail"]))
+        if parts[0] in _TEENS:
+            year = 1900 + _TEENS[parts[0]]
+        else:
+            year = 1900 + _TENS[parts[0]] * 10 + (_ONES[parts[1]] if len(parts) > 1 else 0)
+    if m["month"]:
+        month = month_number(m["month"])
+        if month is None:
+            return None
+        return Reading("DATE", f"{year}-{month:02d}")
+    if m["season"]:
+        return Reading("DATE", f"{year}-{SEASONS[m['season'].lower()]}")
+    return Reading("DATE", str(year))
 
 
 def season(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -139,8 +160,18 @@ def month(m: re.Match[str], ctx: Context) -> Reading | None:
         year = ctx.dct.year
     else:
         year = anchor.month_year(ctx.dct, month, ctx.near_tense, shift=_rel_shift(rel))
+        if ctx.near_tense == "present" and not rel:
+            # no cue next to the month: the clause's tense moves a month far off the nearest
+            away = (year - ctx.dct.year) * 12 + month - ctx.dct.month
+            if ctx.tense == "past" and away >= _LEAN:
+                year -= 1
+            elif ctx.tense == "future" and away <= -_LEAN:
+                year += 1
     return Reading("DATE", f"{year}-{month:02d}", mod, relative=True)
 
+
+#: months between a bare month and the DCT beyond which the clause's tense may move its year
+_LEAN = 4
 
 _UNIT_KEY = {
     "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M",
@@ -210,6 +241,8 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Reading | None:
     rel = words(m["rel"])
     edge = words(m["edge"])
     mod = edge_mod(edge) if edge not in {"earlier", "later"} else None
+    if m["unit"][:1].isupper() and not m["unit"].isupper():
+        return None  # "This Week", "Next Year" in title case: the name of a show or a book
     if rel == "that":
         if unit == "year":
             last = ctx.last_date()
@@ -243,6 +276,12 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Reading | None:
         if shift == 0 and ctx.tense == "past" and ctx.dct.isoweekday() < 6:
             base = ctx.dct - dt.timedelta(weeks=1)
         return Reading("DATE", f"{anchor.iso_week(base)}-WE", mod, relative=True)
+    if unit == "year" and shift == -1 and not mod and _COMPARED.search(ctx.before(40)):
+        # "profit of $5 million, compared with $3 million last year" in a quarterly report
+        # compares the quarter with the same quarter a year before
+        last = ctx.recent_quarter()
+        if last:
+            return Reading("DATE", year_before_quarter(ctx.dct, last), relative=True)
     return Reading("DATE", moved(ctx.dct, unit, shift), mod, relative=True)
 
 
@@ -251,10 +290,17 @@ def the_unit(m: re.Match[str], ctx: Context) -> Reading | None:
     edge = words(m["edge"])
     the = words(m["the"])
     if unit == "year":
-        dated = the != "the" or re.match(r"\s+(?:ended|to\s+date|ending)", ctx.text[ctx.end :])
-        if edge or dated:
-            return Reading("DATE", str(ctx.dct.year) if ctx.dct else None, edge_mod(edge), True)
-        return Reading("DURATION", "P1Y")
+        # "the year ended March 31" is a fiscal year, a span of a year; "a high for the year",
+        # "the first nine months of the year" mean the year of the report
+        after = ctx.after(8)
+        if not edge and re.match(r"\s+(?:ended|ending)", after):
+            return Reading("DURATION", "P1Y")
+        if the == "the" and re.match(r"\s+(?:before|after|earlier|later)\b", after):
+            return None  # "the year before": a year before some event, not the report's year
+        return Reading("DATE", str(ctx.dct.year) if ctx.dct else None, edge_mod(edge), True)
+    if unit == "week" and the == "the" and not edge:
+        # "for the week, the index fell": a week of the report, which one left open
+        return Reading("DATE", f"{ctx.dct.year}-WXX" if ctx.dct else None, relative=True)
     if unit == "weekend" and words(m["the"]) == "the":
         if ctx.dct is None:
             return Reading("DATE", None, relative=True)
@@ -274,7 +320,7 @@ def year_edge(m: re.Match[str], ctx: Context) -> Reading | None:
         if _COUNT_FOLLOWERS.match(ctx.text, ctx.end) or _MONEY_BEFORE.search(ctx.before(12)):
             return None
         prev = ctx.text[max(0, ctx.start - 2) : ctx.start]
-        if re.search(r"[\d,]\s?$", prev) or (
+        if re.search(r"(?:\d\s?|,)$", prev) or (
             ctx.after(1) in {",", "."} and ctx.after(2)[1:].isdigit()
         ):
             return None
@@ -291,7 +337,8 @@ _REFS = {
     "formerly": "PAST_REF", "lately": "PAST_REF", "once": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
     "the short term": "FUTURE_REF", "the distant future": "FUTURE_REF",
-    "the foreseeable future": "FUTURE_REF",
+    "the foreseeable future": "FUTURE_REF", "a later date": "FUTURE_REF",
+    "a future date": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
 }  # fmt: skip
 
 

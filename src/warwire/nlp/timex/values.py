@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from warwire.models import Precision, TimeValue
 from warwire.nlp.timex.normalise import Reading
@@ -32,9 +33,15 @@ def time_value(reading: Reading, dct: dt.date | None) -> TimeValue | None:
     anchor = dct.isoformat() if reading.relative and dct is not None else None
     if value == "PRESENT_REF":
         return TimeValue(dct.isoformat(), "day", anchor=anchor) if dct else None
-    if re.fullmatch(r"\d{3}", value):
+    return _reading(value, anchor)
+
+
+@lru_cache(maxsize=4096)
+def _reading(value: str, anchor: str | None) -> TimeValue | None:
+    """The TimeValue of a TimeML value (cached: a report repeats its dates)."""
+    if len(value) == 3 and value.isdigit():
         return TimeValue(f"{value}0", "year", end=f"{value}9", anchor=anchor)
-    if re.fullmatch(r"\d{2}", value):
+    if len(value) == 2 and value.isdigit():
         return TimeValue(f"{value}00", "year", end=f"{value}99", anchor=anchor)
     for pattern, precision in _FORMS:
         if pattern.fullmatch(value):
