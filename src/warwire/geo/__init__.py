@@ -9,7 +9,7 @@ saying whether the name matched exactly, after normalisation (``loose_key``) or 
 from __future__ import annotations
 
 from warwire.geo.build import BUILD_VERSION, GAZETTEER_FILE, build_gazetteer
-from warwire.geo.demonyms import demonym_country, is_demonym
+from warwire.geo.demonyms import demonym_country, demonym_region, is_demonym
 from warwire.geo.entry import Candidate, Gazetteer, GeoEntry, MatchKind
 from warwire.geo.memory import MemoryGazetteer
 from warwire.geo.names import loose_key, name_key
@@ -27,6 +27,7 @@ __all__ = [
     "build_gazetteer",
     "default_gazetteer_path",
     "demonym_country",
+    "demonym_region",
     "is_demonym",
     "load_gazetteer",
     "loose_key",

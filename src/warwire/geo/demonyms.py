@@ -50,3 +50,23 @@ def is_demonym(word: str) -> bool:
     """Whether ``word`` is a known demonym, including those that name no country ("Kurdish")."""
     table = demonym_table()
     return any(form in table for form in _forms(word))
+
+
+@cache
+def region_demonym_table() -> dict[str, str]:
+    """Casefolded adjective of a continent or world region -> the region's name."""
+    data = read_vocab("demonyms.yaml")
+    table: dict[str, str] = {}
+    for region, words in (data.get("regions") or {}).items():
+        for word in words or ():
+            table.setdefault(str(word).casefold(), str(region))
+    return table
+
+
+def demonym_region(word: str) -> str | None:
+    """The continent or region an adjective names ("European" -> "Europe"), else None."""
+    table = region_demonym_table()
+    for form in _forms(word):
+        if form in table:
+            return table[form]
+    return None

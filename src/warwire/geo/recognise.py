@@ -29,7 +29,11 @@ LOCATIVE = frozenset(
         "in", "near", "at", "from", "to", "into", "outside", "around", "towards", "toward",
         "across", "through", "inside", "within", "via", "between", "of", "and", "onto",
         "besieged", "captured", "seized", "entered", "reached", "attacked", "shelled",
-        "retook", "recaptured", "bombed", "stormed", "overran", "took",
+        "retook", "recaptured", "bombed", "stormed", "overran", "took", "fled", "left",
+        "visited", "evacuated", "surrounded", "liberated", "encircled", "abandoned", "held",
+        "controlled", "controls", "hit", "struck", "targeted", "approached", "bypassed",
+        "besieging", "shelling", "bombing", "beyond", "northern", "southern",
+        "eastern", "western",
     }
 )  # fmt: skip
 STOP_NAMES = frozenset(
@@ -134,8 +138,15 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
         elif ent.label_ in {"PERSON", "ORG"} and (
             _after_locative(spacy_doc, span.start)
             or (ent.label_ == "PERSON" and _place_like_person(span, full_names))
+            or (ent.label_ == "ORG" and _place_like_org(span, gazetteer))
         ):
-            if _is_known(span.text, gazetteer, minimum=MIN_PHRASE_POPULATION):
+            locative = _after_locative(spacy_doc, span.start)
+            if _is_known(
+                span.text,
+                gazetteer,
+                minimum=1_000 if locative else MIN_PHRASE_POPULATION,
+                unknown_ok=locative,
+            ):
                 add(
                     Toponym(span.start_char, span.end_char, span.text, "place", "ner", ent.label_),
                     indices,
@@ -235,17 +246,42 @@ def _place_like_person(span: Any, full_names: set[str]) -> bool:
     return before is None or before.lower_.rstrip(".") not in TITLES
 
 
+ORG_WORDS = frozenset(
+    {
+        "university", "college", "school", "council", "party", "company", "corp", "inc",
+        "bank", "police", "army", "front", "forces", "brigade", "brigades", "ministry",
+        "court", "hospital", "airlines", "airways", "club", "fc", "united", "city", "county",
+        "state", "department", "office", "agency", "committee", "league", "union", "group",
+        "institute", "association", "times", "post", "news", "tribune", "herald", "journal",
+        "daily", "radio", "tv", "television", "network", "airport", "port", "authority",
+    }
+)  # fmt: skip
+
+
+def _place_like_org(span: Any, gazetteer: Gazetteer) -> bool:
+    """An ORG that is only a well-known place name ("Ar-Raqqah" tagged as an organisation)."""
+    if any(t.lower_ in ORG_WORDS for t in span) or (len(span) == 1 and common_word(span.text)):
+        return False
+    if span.text.isupper() and len(span.text) <= 4:
+        return False
+    return _is_known(span.text, gazetteer, minimum=100_000)
+
+
 def _after_locative(spacy_doc: Any, index: int) -> bool:
     return index > 0 and spacy_doc[index - 1].lower_ in LOCATIVE
 
 
-def _is_known(text: str, gazetteer: Gazetteer, *, minimum: int) -> bool:
+def _is_known(text: str, gazetteer: Gazetteer, *, minimum: int, unknown_ok: bool = False) -> bool:
+    """Whether ``text`` names a gazetteer place of at least ``minimum`` inhabitants (any area
+    counts; a town whose population GeoNames does not give counts when ``unknown_ok``)."""
     key = loose_key(text)
     if len(key) < 3 or not gazetteer.has_key(key):
         return False
     for cand in gazetteer.lookup(text, fuzzy=False, limit=10):
         entry = cand.entry
         if entry.feature != "city" or entry.population >= minimum:
+            return True
+        if unknown_ok and entry.population == 0:
             return True
     return False
 
@@ -316,7 +352,9 @@ def _accept(
         return False
     if tokens[0].is_sent_start and not proper:
         return False
-    return _is_known(text, gazetteer, minimum=1_000 if locative else MIN_PHRASE_POPULATION)
+    return _is_known(
+        text, gazetteer, minimum=1_000 if locative else MIN_PHRASE_POPULATION, unknown_ok=locative
+    )
 
 
 @functools.lru_cache(maxsize=65536)

@@ -16,7 +16,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from warwire.geo import Candidate, Gazetteer, GeoEntry, demonym_country, loose_key, name_key
+from warwire.geo import (
+    Candidate,
+    Gazetteer,
+    GeoEntry,
+    demonym_country,
+    demonym_region,
+    loose_key,
+)
 from warwire.geo.recognise import Toponym
 
 EARTH_KM = 6371.0
@@ -57,6 +64,40 @@ _FEATURE_WEIGHT = {
 
 
 @dataclass(frozen=True)
+class Weights:
+    """How much each piece of evidence counts when ranking a toponym's candidates.
+
+    Scores add up: match quality, the place's own name, importance (log population, capital,
+    feature type), then context (country and province votes, dateline, "Town, Region" pairs,
+    distance to the report's fixed places). Measured on the development sets with
+    ``warwire eval geoparse``; see benchmarks/RESULTS.md.
+    """
+
+    exact: float = 1.0
+    normalised: float = 0.85
+    fuzzy: float = 0.5
+    own_name: float = 0.5
+    population: float = 0.3  # per power of ten
+    capital: float = 0.8
+    admin_seat: float = 0.3
+    country_base: float = 0.8
+    country_share: float = 2.0
+    admin1_base: float = 0.5
+    admin1_share: float = 0.75
+    dateline: float = 0.8
+    pair: float = 3.0
+    proximity: float = 0.5
+    proximity_km: float = 400.0
+    same_name_province: float = 1.0
+    variant_penalty: float = 1.0
+    alias_penalty: float = 1.0
+    area_name_penalty: float = 2.0
+
+
+WEIGHTS = Weights()
+
+
+@dataclass(frozen=True)
 class ResolvedPlace:
     """A toponym with the entry it names (None when unresolved) and ACLED's geo precision."""
 
@@ -78,6 +119,7 @@ class _Context:
     votes: list[tuple[str, str, str | None, float]]  # (name key, country, admin1, weight)
     dateline_country: str | None
     points: list[tuple[int, float, float]]  # (toponym index, lat, lon) of fixed places
+    weights: Weights
 
     def shares(self, key: str, country: str, admin1: str | None) -> tuple[float, float]:
         """The share of votes for ``country``, and for ``admin1`` in it, cast by toponyms of
@@ -111,6 +153,18 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def candidates_for(name: str, gazetteer: Gazetteer) -> list[Candidate]:
     """Gazetteer candidates for a toponym's text, handling 'X Province' and 'X city' forms."""
     name = name.strip()
+    # "Russian", "Syrians", "European": a people or an adjective names its country or region,
+    # whatever towns share the spelling.
+    country = demonym_country(name)
+    if country:
+        entry = gazetteer.country(country)
+        if entry is not None:
+            return [Candidate(entry, "normalised", 0.95, name)]
+    region = demonym_region(name)
+    if region:
+        areas = [c for c in gazetteer.lookup(region, fuzzy=False) if c.entry.feature != "city"]
+        if areas:
+            return areas[:1]
     cands = gazetteer.lookup(name, fuzzy=False)
     area = _AREA_SUFFIX.search(name)
     if area:
@@ -120,11 +174,6 @@ def candidates_for(name: str, gazetteer: Gazetteer) -> list[Candidate]:
     city = _CITY_SUFFIX.search(name)
     if city and not cands:
         cands = list(gazetteer.lookup(name[: city.start()], fuzzy=False))
-    if not cands:
-        country = demonym_country(name)
-        entry = gazetteer.country(country) if country else None
-        if entry is not None:
-            return [Candidate(entry, "normalised", 0.95, name)]
     if not cands and len(name) >= 6:
         first = loose_key(name)[:1]
         cands = [
@@ -139,10 +188,12 @@ def resolve(
     text: str,
     toponyms: Sequence[Toponym],
     gazetteer: Gazetteer,
+    *,
+    weights: Weights = WEIGHTS,
 ) -> list[ResolvedPlace]:
     """Resolve every place toponym of ``text``; demonyms resolve to their country."""
     cands = [candidates_for(t.text, gazetteer) if t.kind == "place" else [] for t in toponyms]
-    context = _Context([], _dateline_country(text, gazetteer), [])
+    context = _Context([], _dateline_country(text, gazetteer), [], weights)
     for top in toponyms:
         if top.kind == "demonym" and top.country_code:
             context.votes.append((loose_key(top.text), top.country_code, None, 1.0))
@@ -219,30 +270,36 @@ def _scored(
     """Every candidate of toponym ``i`` with its score, best first."""
     options = cands[i]
     partner = cands[pairs[i]] if i in pairs else []
-    # A city that shares its name with the province around it ("Homs", "Aleppo") is the city
-    # unless the text says "province": the province's weight goes to the city.
+    w = context.weights
+    # A city that shares its name with the province around it ("Homs", "Aleppo", "New York")
+    # is the city unless the text says "province": the province's weight goes to the city,
+    # provided the city is a real part of the province (a tenth of its people or more).
     provinces = {
-        (c.entry.country_code, c.entry.admin1, _province_key(c.entry.name))
+        (c.entry.country_code, c.entry.admin1, loose_key(c.entry.name)): c.entry.population
         for c in options
         if c.entry.feature == "admin1"
     }
     has_exact = any(c.match == "exact" for c in options)
+    has_own = any(_own_name(c) for c in options)
+    # A name that is a country's, a province's or a region's own ("China", "Florida") means
+    # that area, not a village that shares it.
+    area_named = any(c.entry.feature != "city" and c.match == "exact" for c in options)
     key = loose_key(toponyms[i].text)
-    scored = [
-        (
-            c,
-            _score(c, i, key, context, partner, use_points=use_points)
-            + (
-                1.0
-                if c.entry.feature == "city"
-                and (c.entry.country_code, c.entry.admin1, _province_key(c.entry.name)) in provinces
-                else 0.0
-            )
-            # A spelling variant loses to a place that bears the name as written.
-            - (1.0 if has_exact and c.match != "exact" else 0.0),
-        )
-        for c in options
-    ]
+    scored = []
+    for c in options:
+        e = c.entry
+        value = _score(c, i, key, context, partner, use_points=use_points)
+        if e.feature == "city":
+            province_pop = provinces.get((e.country_code, e.admin1, loose_key(e.name)))
+            if province_pop is not None and e.population * 10 >= province_pop:
+                value += w.same_name_province
+            if area_named and e.population < 100_000:
+                value -= w.area_name_penalty
+            if has_own and not _own_name(c):
+                value -= w.alias_penalty
+        if has_exact and c.match != "exact":
+            value -= w.variant_penalty  # a spelling variant loses to the name as written
+        scored.append((c, value))
     scored.sort(key=lambda pair: -pair[1])
     return scored
 
@@ -273,28 +330,34 @@ def _score(
     use_points: bool,
 ) -> float:
     entry = cand.entry
-    score = {"exact": 1.0, "normalised": 0.85}.get(cand.match, 0.5 * cand.score)
-    if loose_key(entry.name) == loose_key(cand.matched_name):
-        score += 0.6  # the place's own name, not one of its historical or foreign names
+    w = context.weights
+    if cand.match == "exact":
+        score = w.exact
+    elif cand.match == "normalised":
+        score = w.normalised
+    else:
+        score = w.fuzzy * cand.score
+    if _own_name(cand):
+        score += w.own_name  # the place's own name, not one of its historical or foreign names
     if entry.feature == "city":
-        score += 1.6 * math.log10(entry.population + 1) / 7.0
+        score += w.population * math.log10(entry.population + 1)
         if entry.feature_code == "PPLC":
-            score += 0.8
+            score += w.capital
         elif entry.feature_code in {"PPLA", "PPLA2"}:
-            score += 0.3
+            score += w.admin_seat
     else:
         score += _FEATURE_WEIGHT.get(entry.feature, 0.8)
     cc = entry.country_code
     if cc:
         country_share, admin1_share = context.shares(key, cc, entry.admin1)
         if country_share:
-            score += 0.8 + 2.0 * country_share
+            score += w.country_base + w.country_share * country_share
         if admin1_share:
-            score += 0.5 + 1.5 * admin1_share
+            score += w.admin1_base + w.admin1_share * admin1_share
         if context.dateline_country == cc:
-            score += 0.8
+            score += w.dateline
     if any(_contains(p.entry, entry) or _contains(entry, p.entry) for p in partner):
-        score += 3.0  # "Athens, Georgia": one name of the pair holds the other
+        score += w.pair  # "Athens, Georgia": one name of the pair holds the other
     if use_points and context.points and entry.feature == "city":
         nearest = min(
             (
@@ -305,17 +368,16 @@ def _score(
             default=None,
         )
         if nearest is not None:
-            score += 1.0 * math.exp(-nearest / 400.0)
+            score += w.proximity * math.exp(-nearest / w.proximity_km)
     return score
 
 
-def _province_key(name: str) -> str:
-    """A key under which a province and its chief town share a name ("Al-Raqqah" and
-    "Ar Raqqah"), but "Texas City" and "Texas" do not."""
-    plain = name_key(name)
-    if plain.endswith((" city", " town")):
-        return plain
-    return loose_key(name)
+def _own_name(cand: Candidate) -> bool:
+    """Whether a candidate matched its own name (or, for an area, one of its official names),
+    rather than a historical or foreign alias ("Augusta" for Augsburg)."""
+    if cand.entry.feature != "city":
+        return True
+    return loose_key(cand.entry.name) == loose_key(cand.matched_name)
 
 
 def _contains(outer: GeoEntry, inner: GeoEntry) -> bool:
