@@ -180,3 +180,28 @@ def test_demo(examples_dir: Path, db: str) -> None:
     code, stdout, stderr = _run("demo", "--db", db, "--examples", str(examples_dir))
     assert code == 0, stderr
     assert "document(s)" in stdout and "new" in stderr
+
+
+def test_places_and_geocode(tmp_path: Path, db: str, gazetteer: object) -> None:
+    report = tmp_path / "raqqa.txt"
+    report.write_text(
+        "Title: Raqqa\nSource: Test Wire\nPublished: 2017-06-07\n\n"
+        "Kurdish-led forces entered Raqqa on Tuesday. Civilians fled Ar-Raqqah towards "
+        "Tabqa and Deir ez-Zor, while Iraqi forces held the border.\n",
+        encoding="utf-8",
+    )
+    assert _run("ingest", str(report), "--db", db)[0] == 0
+    code, stdout, _ = _run("places", "--db", db, "--format", "json")
+    assert code == 0
+    places = {p["name"]: p for p in json.loads(stdout)}
+    raqqa = next(p for p in places.values() if p["geonames_id"] == 172955)
+    assert raqqa["mentions"] == 2 and set(raqqa["aliases"]) == {"Raqqa", "Ar-Raqqah"}
+    code, stdout, _ = _run("places", "--db", db, "--country", "IQ", "--format", "json")
+    assert [p["country_code"] for p in json.loads(stdout)] == ["IQ"]
+    code, stdout, _ = _run("mentions", "--db", db, "--label", "DEMONYM", "--format", "json")
+    assert [m["text"] for m in json.loads(stdout)] == ["Iraqi"]
+
+    code, stdout, _ = _run("geocode", "Rebels shelled Tell Abiad near the border.", "-f", "json")
+    assert code == 0
+    (place,) = json.loads(stdout)
+    assert place["geonames_id"] == 163750 and place["resolved"]

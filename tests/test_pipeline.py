@@ -127,3 +127,22 @@ def test_analyze_skips_other_languages(nlp: Any) -> None:
     result = warwire.analyze("Des combats à Gao.", language="fr", nlp=nlp)
     assert result.annotation.skipped is not None
     assert result.mentions == ()
+
+
+def test_time_expressions_are_stored_anchored_to_the_publication_date(
+    tmp_path: Path, store: SQLiteStore, nlp: Any
+) -> None:
+    report = _write(tmp_path, "a.txt", GOOD)
+    ingest([str(report)], store=store, annotator=SpacyAnnotator(nlp))
+    (thursday,) = [m for m in store.mentions(labels=["TIMEX"]) if m.text == "Thursday"]
+    assert (thursday.value, thursday.resolution) == ("2015-05-21", "DATE")
+
+
+def test_without_a_publication_date_relative_times_get_no_value(
+    tmp_path: Path, store: SQLiteStore, nlp: Any
+) -> None:
+    undated = "\n".join(line for line in GOOD.splitlines() if not line.startswith("Published"))
+    report = _write(tmp_path, "undated.txt", undated)
+    ingest([str(report)], store=store, annotator=SpacyAnnotator(nlp))
+    (thursday,) = [m for m in store.mentions(labels=["TIMEX"]) if m.text == "Thursday"]
+    assert thursday.value is None

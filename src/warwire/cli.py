@@ -346,16 +346,17 @@ def demo(
         raise typer.Exit(1)
     err.print(f"warwire demo: ingesting {folder}", highlight=False)
 
-    def run() -> tuple[IngestSummary, list[Any], int, str]:
+    def run() -> tuple[IngestSummary, list[Any], int, int, str]:
         from warwire.output import document_row
 
         with _workspace(db) as ws:
             summary = _ingest_with_progress(ws, [str(folder)])
             rows = [document_row(d) for d in ws.docs()]
             n_mentions = len(ws.mentions())
-            return summary, rows, n_mentions, ws.store_path
+            n_places = len(ws.places())
+            return summary, rows, n_mentions, n_places, ws.store_path
 
-    summary, rows, n_mentions, path = _guard(run)
+    summary, rows, n_mentions, n_places, path = _guard(run)
     _report_ingest(summary, "table")
     table = Table("id", "published", "source", "title", "lang", "words", title="stored documents")
     for row in rows:
@@ -369,8 +370,9 @@ def demo(
         )
     out.print(table)
     out.print(
-        f"{len(rows)} document(s) and {n_mentions} mention(s) in {path}. "
-        "Try: warwire docs, warwire show ID, warwire mentions --label GPE",
+        f"{len(rows)} document(s), {n_mentions} mention(s) and {n_places} resolved place(s) "
+        f"in {path}. Try: warwire docs, warwire show ID, warwire places, "
+        "warwire mentions --label PLACE",
         highlight=False,
     )
     if summary.failed:

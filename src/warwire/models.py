@@ -108,6 +108,7 @@ class Mention:
     entity_id: str | None = None
     geo_precision: int | None = None
     resolution: str | None = None
+    value: str | None = None
 
     @property
     def id(self) -> str:

@@ -67,6 +67,9 @@ def mention_row(m: Mention) -> dict[str, Any]:
         "sentence": m.sentence,
         "extractor": m.extractor,
         "entity_id": m.entity_id,
+        "geo_precision": m.geo_precision,
+        "resolution": m.resolution,
+        "value": m.value,
     }
 
 

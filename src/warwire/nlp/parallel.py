@@ -7,6 +7,7 @@ records, so results are identical to in-process annotation and arrive in input o
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -46,9 +47,11 @@ def _ready() -> int:
     return os.getpid()
 
 
-def _annotate_chunk(items: list[tuple[str, str]]) -> list[Annotation]:
+def _annotate_chunk(items: list[tuple[str, str, dt.date | None]]) -> list[Annotation]:
     assert _worker is not None, "worker not initialised"
-    documents = [Document(id=doc_id, text=text) for doc_id, text in items]
+    documents = [
+        Document(id=doc_id, text=text, published=published) for doc_id, text, published in items
+    ]
     return [annotation for _, annotation in _worker.annotate(documents)]
 
 
@@ -98,7 +101,7 @@ class ProcessPoolAnnotator:
                 chunk = list(islice(source, CHUNK_SIZE))
                 if not chunk:
                     break
-                items = [(d.id, d.text) for d in chunk]
+                items = [(d.id, d.text, d.published) for d in chunk]
                 pending.append((chunk, self._pool.submit(_annotate_chunk, items)))
             if not pending:
                 return

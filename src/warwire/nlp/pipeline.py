@@ -121,9 +121,35 @@ def to_annotation(
                     resolution=place.match,
                 )
             )
+    mentions.extend(time_mentions(document, sentence_of))
     return Annotation(
         doc_id, tuple(sentences), tuple(mentions), pipeline, entities=tuple(entities.values())
     )
+
+
+TIMEX_EXTRACTOR = "warwire.timex.v1"
+
+
+def time_mentions(document: Document, sentence_of: Any) -> list[Mention]:
+    """The time expressions of a document as TIMEX mentions: ``value`` is the TimeML value,
+    anchored to the publication date (None for a relative one without it), ``resolution``
+    the TIMEX3 type (DATE, TIME, DURATION, SET)."""
+    from warwire.nlp.timex import find_timexes
+
+    return [
+        Mention(
+            doc_id=document.id,
+            start=t.start,
+            end=t.end,
+            text=t.text,
+            label="TIMEX",
+            sentence=sentence_of(t.start),
+            extractor=TIMEX_EXTRACTOR,
+            resolution=t.type,
+            value=t.value,
+        )
+        for t in find_timexes(document.text, dct=document.published)
+    ]
 
 
 def place_entity(entry: Any) -> Entity:

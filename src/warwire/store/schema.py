@@ -150,4 +150,8 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX entity_aliases_doc ON entity_aliases (doc_id)",
         ),
     ),
+    Migration(
+        "0005_mention_value",
+        ("ALTER TABLE mentions ADD COLUMN value TEXT",),
+    ),
 )

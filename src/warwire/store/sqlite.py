@@ -157,8 +157,8 @@ class SQLiteStore:
                 )
                 conn.executemany(
                     "INSERT INTO mentions (id, doc_id, start_char, end_char, text, label, sentence,"
-                    " extractor, entity_id, geo_precision, resolution)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " extractor, entity_id, geo_precision, resolution, value)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [
                         (
                             m.id,
@@ -172,6 +172,7 @@ class SQLiteStore:
                             m.entity_id,
                             m.geo_precision,
                             m.resolution,
+                            m.value,
                         )
                         for m in annotation.mentions
                     ],
@@ -271,7 +272,7 @@ class SQLiteStore:
             params.extend(label.upper() for label in labels)
         sql = (
             "SELECT doc_id, start_char, end_char, text, label, sentence, extractor, entity_id,"
-            " geo_precision, resolution FROM mentions"
+            " geo_precision, resolution, value FROM mentions"
         )
         if where:
             sql += " WHERE " + " AND ".join(where)
