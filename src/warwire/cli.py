@@ -73,6 +73,59 @@ def _guard(fn: Callable[[], T]) -> T:
         raise typer.Exit(1) from None
 
 
+Column = tuple[str, Callable[[dict[str, Any]], str]]
+
+
+def _listing(
+    db: str | None,
+    fmt: str,
+    fetch: Callable[[Workspace], list[dict[str, Any]]],
+    columns: list[Column],
+    noun: str,
+) -> None:
+    """A listing command: rows from the workspace, as machine output or a table."""
+    from warwire.output import check_format, write_records
+
+    _guard(lambda: check_format(fmt))
+
+    def run() -> list[dict[str, Any]]:
+        with _workspace(db) as ws:
+            return fetch(ws)
+
+    rows = _guard(run)
+    if fmt != "table":
+        write_records(rows, fmt, sys.stdout)
+        return
+    out.print(_table(rows, columns))
+    err.print(f"{len(rows)} {noun}(s)")
+
+
+def _table(rows: list[dict[str, Any]], columns: list[Column], title: str | None = None) -> Table:
+    table = Table(*(name for name, _ in columns), title=title)
+    for row in rows:
+        table.add_row(*(cell(row) for _, cell in columns))
+    return table
+
+
+def _text(key: str, width: int | None = None) -> Callable[[dict[str, Any]], str]:
+    def cell(row: dict[str, Any]) -> str:
+        value = row.get(key)
+        text = "" if value is None else str(value)
+        return text[:width] if width else text
+
+    return cell
+
+
+DOCUMENT_COLUMNS: list[Column] = [
+    ("id", _text("id", 12)),
+    ("published", _text("published")),
+    ("source", _text("source")),
+    ("title", _text("title")),
+    ("lang", _text("language")),
+    ("words", _text("words")),
+]
+
+
 def _parse_date(value: str | None) -> dt.date | None:
     if value is None:
         return None
@@ -215,30 +268,15 @@ def docs(
     fmt: FormatOption = "table",
 ) -> None:
     """List stored documents, newest publication first."""
-    from warwire.output import check_format, document_row, write_records
+    from warwire.output import document_row
 
-    _guard(lambda: check_format(fmt))
-
-    def run() -> list[dict[str, Any]]:
-        with _workspace(db) as ws:
-            return [document_row(d) for d in ws.docs(limit=limit, offset=offset)]
-
-    rows = _guard(run)
-    if fmt != "table":
-        write_records(rows, fmt, sys.stdout)
-        return
-    table = Table("id", "published", "source", "title", "lang", "words")
-    for row in rows:
-        table.add_row(
-            row["id"][:12],
-            row["published"] or "",
-            row["source"] or "",
-            row["title"] or "",
-            row["language"] or "",
-            str(row["words"]),
-        )
-    out.print(table)
-    err.print(f"{len(rows)} document(s)")
+    _listing(
+        db,
+        fmt,
+        lambda ws: [document_row(d) for d in ws.docs(limit=limit, offset=offset)],
+        DOCUMENT_COLUMNS,
+        "document",
+    )
 
 
 @app.command()
@@ -302,26 +340,25 @@ def mentions(
     limit: Annotated[int, typer.Option(min=1, help="How many mentions.")] = 200,
     fmt: FormatOption = "table",
 ) -> None:
-    """List named-entity mentions with their character offsets."""
-    from warwire.output import check_format, mention_row, write_records
+    """List mentions (entities, places, time expressions) with their character offsets."""
+    from warwire.output import mention_row
 
-    _guard(lambda: check_format(fmt))
-
-    def run() -> list[dict[str, Any]]:
-        with _workspace(db) as ws:
-            return [
-                mention_row(m) for m in ws.mentions(doc_id=doc, labels=label or (), limit=limit)
-            ]
-
-    rows = _guard(run)
-    if fmt != "table":
-        write_records(rows, fmt, sys.stdout)
-        return
-    table = Table("doc", "start", "end", "label", "text")
-    for r in rows:
-        table.add_row(r["doc_id"][:12], str(r["start"]), str(r["end"]), r["label"], r["text"])
-    out.print(table)
-    err.print(f"{len(rows)} mention(s)")
+    _listing(
+        db,
+        fmt,
+        lambda ws: [
+            mention_row(m) for m in ws.mentions(doc_id=doc, labels=label or (), limit=limit)
+        ],
+        [
+            ("doc", _text("doc_id", 12)),
+            ("start", _text("start")),
+            ("end", _text("end")),
+            ("label", _text("label")),
+            ("text", _text("text")),
+            ("value", _text("value")),
+        ],
+        "mention",
+    )
 
 
 def find_examples() -> Path | None:
@@ -358,17 +395,7 @@ def demo(
 
     summary, rows, n_mentions, n_places, path = _guard(run)
     _report_ingest(summary, "table")
-    table = Table("id", "published", "source", "title", "lang", "words", title="stored documents")
-    for row in rows:
-        table.add_row(
-            row["id"][:12],
-            row["published"] or "",
-            row["source"] or "",
-            row["title"] or "",
-            row["language"] or "",
-            str(row["words"]),
-        )
-    out.print(table)
+    out.print(_table(rows, DOCUMENT_COLUMNS, title="stored documents"))
     out.print(
         f"{len(rows)} document(s), {n_mentions} mention(s) and {n_places} resolved place(s) "
         f"in {path}. Try: warwire docs, warwire show ID, warwire places, "

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from warwire.cli import DbOption, FormatOption, _guard, _workspace, app, err, out
+from warwire.cli import DbOption, FormatOption, _guard, _listing, _text, app, err, out
 
 gazetteer_app = typer.Typer(
     help="Build or inspect the offline gazetteer index.", no_args_is_help=True
@@ -28,37 +28,31 @@ def places(
     fmt: FormatOption = "table",
 ) -> None:
     """List resolved places with their mention counts and the names reports used."""
-    from warwire.output import check_format, entity_summary_row, write_records
+    from warwire.output import entity_summary_row
 
-    _guard(lambda: check_format(fmt))
-
-    def run() -> list[dict[str, Any]]:
-        with _workspace(db) as ws:
-            return [
-                entity_summary_row(s) for s in ws.places(country=country, doc_id=doc, limit=limit)
-            ]
-
-    rows = _guard(run)
-    if fmt != "table":
-        write_records(rows, fmt, sys.stdout)
-        return
-    table = Table(
-        "name", "country", "feature", "lat", "lon", "geonames", "mentions", "docs", "as written"
+    _listing(
+        db,
+        fmt,
+        lambda ws: [
+            entity_summary_row(s) for s in ws.places(country=country, doc_id=doc, limit=limit)
+        ],
+        [
+            ("name", _text("name")),
+            ("country", _text("country_code")),
+            ("feature", _text("feature")),
+            ("lat", _coord("lat")),
+            ("lon", _coord("lon")),
+            ("geonames", _text("geonames_id")),
+            ("mentions", _text("mentions")),
+            ("docs", _text("documents")),
+            ("as written", lambda r: ", ".join(r["aliases"])),
+        ],
+        "place",
     )
-    for r in rows:
-        table.add_row(
-            r["name"],
-            r["country_code"] or "",
-            r["feature"] or "",
-            f"{r['lat']:.3f}" if r["lat"] is not None else "",
-            f"{r['lon']:.3f}" if r["lon"] is not None else "",
-            str(r["geonames_id"] or ""),
-            str(r["mentions"]),
-            str(r["documents"]),
-            ", ".join(r["aliases"]),
-        )
-    out.print(table)
-    err.print(f"{len(rows)} place(s)")
+
+
+def _coord(key: str) -> Any:
+    return lambda r: "" if r[key] is None else f"{r[key]:.3f}"
 
 
 @app.command()
