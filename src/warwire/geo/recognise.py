@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from warwire.geo import Gazetteer, demonym_country, loose_key
+from warwire.geo import Gazetteer, demonym_country, demonym_region, loose_key
 
 ToponymKind = Literal["place", "demonym"]
 
@@ -120,16 +120,25 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
             span = _extend(span, gazetteer)
         indices = range(span.start, span.end)
         if ent.label_ in PLACE_LABELS:
-            add(
-                Toponym(span.start_char, span.end_char, span.text, "place", "ner", ent.label_),
-                indices,
-            )
-        elif ent.label_ == "NORP":
+            if _plausible_place(spacy_doc, span, ent.label_, gazetteer):
+                add(
+                    Toponym(span.start_char, span.end_char, span.text, "place", "ner", ent.label_),
+                    indices,
+                )
+            else:
+                taken.update(indices)
+        elif ent.label_ in {"NORP", "LANGUAGE"}:
             country = demonym_country(span.text)
-            if country:
+            if country or demonym_region(span.text):
                 add(
                     Toponym(
-                        span.start_char, span.end_char, span.text, "demonym", "ner", "NORP", country
+                        span.start_char,
+                        span.end_char,
+                        span.text,
+                        "demonym",
+                        "ner",
+                        ent.label_,
+                        country,
                     ),
                     indices,
                 )
@@ -263,8 +272,37 @@ def _place_like_org(span: Any, gazetteer: Gazetteer) -> bool:
     if any(t.lower_ in ORG_WORDS for t in span) or (len(span) == 1 and common_word(span.text)):
         return False
     if span.text.isupper() and len(span.text) <= 4:
-        return False
+        # An acronym is a place only when it is a country's or region's own ("EU", "UAE").
+        return any(
+            c.entry.feature in {"country", "continent", "macro_region", "admin1"}
+            for c in gazetteer.lookup(span.text, fuzzy=False, limit=5)
+            if c.match == "exact"
+        )
     return _is_known(span.text, gazetteer, minimum=100_000)
+
+
+def _plausible_place(spacy_doc: Any, span: Any, label: str, gazetteer: Gazetteer) -> bool:
+    """Whether an entity the model labels GPE, LOC or FAC is worth keeping as a toponym.
+
+    Names the gazetteer knows are kept. Of the rest, facilities ("City Hall", "County Road")
+    are kept only after a locative word, and a one-word GPE or LOC the gazetteer has never
+    heard of ("Titan", "Petrojet") only after a locative word or when it looks like a place
+    name ("...ville", "...stan"); longer unknown names are kept as unresolved places.
+    """
+    if gazetteer.has_key(loose_key(span.text)):
+        return True
+    locative = _after_locative(spacy_doc, span.start)
+    if label == "FAC":
+        return locative
+    if len(span) == 1 and not locative:
+        return span.text.lower().endswith(PLACE_ENDINGS)
+    return True
+
+
+PLACE_ENDINGS = (
+    "ville", "burg", "burgh", "ton", "stan", "abad", "pur", "pura", "grad", "sk", "ov",
+    "ovo", "ka", "ia", "land", "shire", "field", "ford", "port", "mouth", "polis", "berg",
+)  # fmt: skip
 
 
 def _after_locative(spacy_doc: Any, index: int) -> bool:

@@ -199,7 +199,10 @@ def resolve(
     weights: Weights = WEIGHTS,
 ) -> list[ResolvedPlace]:
     """Resolve every place toponym of ``text``; demonyms resolve to their country."""
-    cands = [candidates_for(t.text, gazetteer) if t.kind == "place" else [] for t in toponyms]
+    cands = [
+        candidates_for(t.text, gazetteer) if t.kind == "place" or not t.country_code else []
+        for t in toponyms
+    ]
     context = _Context([], _dateline_country(text, gazetteer), [], weights)
     for top in toponyms:
         if top.kind == "demonym" and top.country_code:
@@ -248,8 +251,8 @@ def resolve(
     # Pass 2: with the countries, provinces and points the confident picks gave.
     results: list[ResolvedPlace] = []
     for i, top in enumerate(toponyms):
-        if top.kind == "demonym":
-            country = gazetteer.country(top.country_code) if top.country_code else None
+        if top.kind == "demonym" and top.country_code:
+            country = gazetteer.country(top.country_code)
             results.append(ResolvedPlace(top, country, "demonym" if country else None, 1.0, 3))
             continue
         choice, _ = _best(i, toponyms, cands, context, pairs, use_points=True)
