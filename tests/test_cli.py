@@ -205,3 +205,18 @@ def test_places_and_geocode(tmp_path: Path, db: str, gazetteer: object) -> None:
     assert code == 0
     (place,) = json.loads(stdout)
     assert place["geonames_id"] == 163750 and place["resolved"]
+
+
+def test_actors_command(examples_dir: Path, db: str, gazetteer: object) -> None:
+    assert _run("ingest", str(examples_dir), "--db", db)[0] == 0
+    code, stdout, _ = _run("actors", "--db", db, "--format", "json")
+    assert code == 0
+    actors = {a["name"]: a for a in json.loads(stdout)}
+    islamic_state = actors["Islamic State"]
+    assert islamic_state["actor_type"] == 2 and islamic_state["documents"] >= 3
+    assert {"ISIS", "Daesh"} <= set(islamic_state["aliases"])
+    assert not any(alias.lower() == "the group" for alias in islamic_state["aliases"])
+    code, stdout, _ = _run("actors", "--db", db, "--type", "1", "--format", "json")
+    assert {a["actor_type"] for a in json.loads(stdout)} == {1}
+    code, stdout, _ = _run("actors", "--db", db, "--kind", "nonsense")
+    assert code == 2

@@ -175,6 +175,10 @@ def ingest(
         bool | None,
         typer.Option("--places/--no-places", help="Find and resolve places (default: on)."),
     ] = None,
+    actors: Annotated[
+        bool | None,
+        typer.Option("--actors/--no-actors", help="Find and resolve actors (default: on)."),
+    ] = None,
     fmt: FormatOption = "table",
 ) -> None:
     """Read reports, annotate them and store them; print a summary."""
@@ -185,7 +189,9 @@ def ingest(
     mapping = _parse_fields(field or [])
 
     def run() -> IngestSummary:
-        with _workspace(db, max_bytes=max_bytes, workers=workers, geoparse=places) as ws:
+        with _workspace(
+            db, max_bytes=max_bytes, workers=workers, geoparse=places, actors=actors
+        ) as ws:
             return _ingest_with_progress(
                 ws,
                 paths,
@@ -443,6 +449,6 @@ def bench(
 
 
 # Commands of the later layers live in their own modules and register themselves on ``app``.
-from warwire import cli_eval, cli_geo  # noqa: E402
+from warwire import cli_actors, cli_eval, cli_geo  # noqa: E402
 
-__all__ = ["app", "cli_eval", "cli_geo", "main"]
+__all__ = ["app", "cli_actors", "cli_eval", "cli_geo", "main"]

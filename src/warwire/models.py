@@ -109,6 +109,7 @@ class Mention:
     geo_precision: int | None = None
     resolution: str | None = None
     value: str | None = None
+    confidence: float | None = None
 
     @property
     def id(self) -> str:
@@ -153,6 +154,8 @@ class Entity:
     feature: str | None = None
     geo_precision: int | None = None
     actor_type: int | None = None
+    wikidata: str | None = None
+    parent_id: str | None = None
 
 
 @dataclass(frozen=True)

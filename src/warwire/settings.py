@@ -39,6 +39,8 @@ class Settings:
     """Annotation processes for ``ingest`` (``WARWIRE_WORKERS``)."""
     geoparse: bool = True
     """Find and resolve places while ingesting (``WARWIRE_GEOPARSE``: 1/0, true/false)."""
+    actors: bool = True
+    """Find and resolve actors while ingesting (``WARWIRE_ACTORS``: 1/0, true/false)."""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:

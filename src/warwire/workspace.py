@@ -80,14 +80,18 @@ class Workspace:
                 on_sources=on_sources,
             )
 
-        model, places = self.settings.spacy_model, self.settings.geoparse
+        model, places, actors = (
+            self.settings.spacy_model,
+            self.settings.geoparse,
+            self.settings.actors,
+        )
         if annotator is not None:
             return run(annotator)
         from warwire.nlp.parallel import ProcessPoolAnnotator, make_annotator
 
         if n_workers <= 1:
-            return run(make_annotator(model, places))
-        with ProcessPoolAnnotator(n_workers, model=model, places=places) as pool:
+            return run(make_annotator(model, places, actors))
+        with ProcessPoolAnnotator(n_workers, model=model, places=places, actors=actors) as pool:
             return run(pool)
 
     def docs(self, *, limit: int | None = None, offset: int = 0) -> list[Document]:
@@ -110,6 +114,21 @@ class Workspace:
     ) -> list[EntitySummary]:
         """Resolved places with mention counts, most mentioned first."""
         return self.store.entities(kind="place", country=country, doc_id=doc_id, limit=limit)
+
+    def actors(
+        self,
+        *,
+        country: str | None = None,
+        doc_id: str | None = None,
+        actor_type: int | None = None,
+        kind: str | None = None,
+        limit: int | None = None,
+    ) -> list[EntitySummary]:
+        """Actors (and operations) with their aliases as seen and mention counts."""
+        kinds = (kind,) if kind else ("actor", "operation")
+        return self.store.entities(
+            kind=kinds, country=country, doc_id=doc_id, actor_type=actor_type, limit=limit
+        )
 
     def mentions(
         self,

@@ -15,14 +15,14 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
 from warwire.models import Annotation, Document
-from warwire.nlp.pipeline import SpacyAnnotator, load_pipeline, pipeline_name
+from warwire.nlp.pipeline import ACTOR_EXTRACTOR, SpacyAnnotator, load_pipeline, pipeline_name
 
 CHUNK_SIZE = 32
 
 _worker: SpacyAnnotator | None = None
 
 
-def make_annotator(model: str, places: bool) -> SpacyAnnotator:
+def make_annotator(model: str, places: bool, actors: bool = True) -> SpacyAnnotator:
     """The in-process annotator the CLI, the API and every worker use."""
     geoparser = None
     if places:
@@ -30,12 +30,12 @@ def make_annotator(model: str, places: bool) -> SpacyAnnotator:
         from warwire.geo.parser import Geoparser
 
         geoparser = Geoparser(load_gazetteer())
-    return SpacyAnnotator(model=model, geoparser=geoparser)
+    return SpacyAnnotator(model=model, geoparser=geoparser, actors=actors)
 
 
-def _init_worker(model: str, places: bool) -> None:
+def _init_worker(model: str, places: bool, actors: bool) -> None:
     global _worker
-    _worker = make_annotator(model, places)
+    _worker = make_annotator(model, places, actors)
 
 
 def _ready() -> int:
@@ -58,19 +58,23 @@ def _annotate_chunk(items: list[tuple[str, str, dt.date | None]]) -> list[Annota
 class ProcessPoolAnnotator:
     """Annotates documents in ``workers`` processes; use as a context manager."""
 
-    def __init__(self, workers: int, *, model: str = "", places: bool = True) -> None:
+    def __init__(
+        self, workers: int, *, model: str = "", places: bool = True, actors: bool = True
+    ) -> None:
         self.workers = workers
         self.name = pipeline_name(load_pipeline(model))
         if places:
             from warwire.geo.parser import Geoparser
 
             self.name += f"+{Geoparser.version}"
+        if actors:
+            self.name += f"+{ACTOR_EXTRACTOR}"
         context = multiprocessing.get_context("spawn")
         self._pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=context,
             initializer=_init_worker,
-            initargs=(model, places),
+            initargs=(model, places, actors),
         )
 
     def __enter__(self) -> ProcessPoolAnnotator:

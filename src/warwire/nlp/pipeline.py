@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -71,6 +72,7 @@ def to_annotation(
     spacy_doc: Any,
     pipeline: str,
     geoparser: PlaceFinder | None = None,
+    actors: bool = False,
 ) -> Annotation:
     """Convert one spaCy ``Doc`` of ``document.text`` into sentences, mentions and places."""
     doc_id = document.id
@@ -99,8 +101,11 @@ def to_annotation(
         for ent in spacy_doc.ents
     ]
     entities: dict[str, Entity] = {}
+    countries: Counter[str] = Counter()
     if geoparser is not None:
         for place in geoparser.places(spacy_doc):
+            if place.entry is not None and place.entry.country_code:
+                countries[place.entry.country_code] += 1
             top = place.toponym
             entity_id = None
             if place.entry is not None:
@@ -122,12 +127,61 @@ def to_annotation(
                 )
             )
     mentions.extend(time_mentions(document, sentence_of))
+    if actors:
+        default_country = countries.most_common(1)[0][0] if countries else None
+        for mention, actor in actor_records(document, spacy_doc, sentence_of, default_country):
+            mentions.append(mention)
+            if actor is not None:
+                entities.setdefault(actor.id, actor)
     return Annotation(
         doc_id, tuple(sentences), tuple(mentions), pipeline, entities=tuple(entities.values())
     )
 
 
 TIMEX_EXTRACTOR = "warwire.timex.v1"
+ACTOR_EXTRACTOR = "warwire.actors.v1"
+
+
+def actor_records(
+    document: Document, spacy_doc: Any, sentence_of: Any, default_country: str | None
+) -> list[tuple[Mention, Entity | None]]:
+    """Actor and operation mentions with their entities (knowledge-base actors by their id,
+    others by their normalised name and country)."""
+    from warwire.actors import actor_key, find_actors, load_actor_base
+
+    base = load_actor_base()
+    records: list[tuple[Mention, Entity | None]] = []
+    for found in find_actors(spacy_doc, default_country=default_country):
+        if found.kind == "operation":
+            entity_id = make_key("operation", actor_key(found.name))
+        elif found.actor_id is not None:
+            entity_id = make_key("actor", found.actor_id)
+        else:
+            entity_id = make_key("actor", actor_key(found.name), found.country or "")
+        known = base.actors.get(found.actor_id) if found.actor_id else None
+        entity = Entity(
+            id=entity_id,
+            kind="operation" if found.kind == "operation" else "actor",
+            name=found.name,
+            actor_type=found.inter,
+            country_code=found.country,
+            wikidata=known.wikidata if known else None,
+            parent_id=make_key("actor", known.parent) if known and known.parent else None,
+        )
+        mention = Mention(
+            doc_id=document.id,
+            start=found.start,
+            end=found.end,
+            text=found.text,
+            label="OPERATION" if found.kind == "operation" else "ACTOR",
+            sentence=sentence_of(found.start),
+            extractor=ACTOR_EXTRACTOR,
+            entity_id=entity_id,
+            resolution=found.rule,
+            confidence=found.confidence,
+        )
+        records.append((mention, entity))
+    return records
 
 
 def time_mentions(document: Document, sentence_of: Any) -> list[Mention]:
@@ -181,17 +235,24 @@ class SpacyAnnotator:
         *,
         model: str = "",
         geoparser: PlaceFinder | None = None,
+        actors: bool = False,
         batch_size: int = BATCH_SIZE,
     ) -> None:
         self.nlp = nlp if nlp is not None else load_pipeline(model)
         self.geoparser = geoparser
+        self.actors = actors
         self.name = pipeline_name(self.nlp)
         if geoparser is not None:
             self.name += f"+{geoparser.version}"
+        if actors:
+            self.name += f"+{ACTOR_EXTRACTOR}"
         self.batch_size = batch_size
 
     def annotate(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Annotation]]:
         """Annotations in the order of ``documents``, streaming."""
         pairs = ((d.text, d) for d in documents)
         for spacy_doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            yield document, to_annotation(document, spacy_doc, self.name, self.geoparser)
+            yield (
+                document,
+                to_annotation(document, spacy_doc, self.name, self.geoparser, self.actors),
+            )

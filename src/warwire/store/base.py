@@ -38,9 +38,10 @@ class Store(Protocol):
     def entities(
         self,
         *,
-        kind: str,
+        kind: str | Sequence[str],
         country: str | None = None,
         doc_id: str | None = None,
+        actor_type: int | None = None,
         limit: int | None = None,
     ) -> list[EntitySummary]: ...
 

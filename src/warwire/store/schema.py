@@ -154,4 +154,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         "0005_mention_value",
         ("ALTER TABLE mentions ADD COLUMN value TEXT",),
     ),
+    Migration(
+        "0006_actors",
+        (
+            "ALTER TABLE entities ADD COLUMN wikidata TEXT",
+            "ALTER TABLE entities ADD COLUMN parent_id TEXT",
+            "ALTER TABLE mentions ADD COLUMN confidence REAL",
+        ),
+    ),
 )

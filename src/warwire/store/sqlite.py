@@ -136,8 +136,8 @@ class SQLiteStore:
                 )
                 conn.executemany(
                     "INSERT INTO entities (id, kind, name, geonames_id, lat, lon, country_code,"
-                    " admin1, feature, geo_precision, actor_type)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                    " admin1, feature, geo_precision, actor_type, wikidata, parent_id)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
                     [
                         (
                             e.id,
@@ -151,14 +151,16 @@ class SQLiteStore:
                             e.feature,
                             e.geo_precision,
                             e.actor_type,
+                            e.wikidata,
+                            e.parent_id,
                         )
                         for e in annotation.entities
                     ],
                 )
                 conn.executemany(
                     "INSERT INTO mentions (id, doc_id, start_char, end_char, text, label, sentence,"
-                    " extractor, entity_id, geo_precision, resolution, value)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " extractor, entity_id, geo_precision, resolution, value, confidence)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [
                         (
                             m.id,
@@ -173,6 +175,7 @@ class SQLiteStore:
                             m.geo_precision,
                             m.resolution,
                             m.value,
+                            m.confidence,
                         )
                         for m in annotation.mentions
                     ],
@@ -182,9 +185,10 @@ class SQLiteStore:
                     " ON CONFLICT DO NOTHING",
                     sorted(
                         {
-                            (m.entity_id, m.text, m.doc_id)
+                            (m.entity_id, " ".join(m.text.split()), m.doc_id)
                             for m in annotation.mentions
-                            if m.entity_id is not None
+                            # an anaphor ("the group") refers to an entity; it is not a name
+                            if m.entity_id is not None and m.resolution != "reference"
                         }
                     ),
                 )
@@ -272,7 +276,7 @@ class SQLiteStore:
             params.extend(label.upper() for label in labels)
         sql = (
             "SELECT doc_id, start_char, end_char, text, label, sentence, extractor, entity_id,"
-            " geo_precision, resolution, value FROM mentions"
+            " geo_precision, resolution, value, confidence FROM mentions"
         )
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -283,14 +287,19 @@ class SQLiteStore:
     def entities(
         self,
         *,
-        kind: str,
+        kind: str | Sequence[str],
         country: str | None = None,
         doc_id: str | None = None,
+        actor_type: int | None = None,
         limit: int | None = None,
     ) -> list[EntitySummary]:
-        """Entities of one kind with mention and document counts, most mentioned first."""
-        where = ["e.kind = ?"]
-        params: list[object] = [kind]
+        """Entities of some kinds with mention and document counts, most mentioned first."""
+        kinds = [kind] if isinstance(kind, str) else list(kind)
+        where = [f"e.kind IN ({', '.join('?' for _ in kinds)})"]
+        params: list[object] = [*kinds]
+        if actor_type is not None:
+            where.append("e.actor_type = ?")
+            params.append(actor_type)
         if country:
             where.append("e.country_code = ?")
             params.append(country.upper())
@@ -300,7 +309,8 @@ class SQLiteStore:
         params.append(-1 if limit is None else limit)
         rows = self._conn.execute(
             "SELECT e.id, e.kind, e.name, e.geonames_id, e.lat, e.lon, e.country_code, e.admin1,"
-            " e.feature, e.geo_precision, e.actor_type, count(m.id), count(DISTINCT m.doc_id)"
+            " e.feature, e.geo_precision, e.actor_type, e.wikidata, e.parent_id, count(m.id),"
+            " count(DISTINCT m.doc_id)"
             " FROM entities e JOIN mentions m ON m.entity_id = e.id"
             f" WHERE {' AND '.join(where)}"
             " GROUP BY e.id ORDER BY count(m.id) DESC, e.name LIMIT ?",
@@ -315,8 +325,8 @@ class SQLiteStore:
                     (row[0],),
                 )
             )
-            entity = Entity(row[0], row[1], row[2], aliases, *row[3:11])
-            summaries.append(EntitySummary(entity, int(row[11]), int(row[12]), aliases))
+            entity = Entity(row[0], row[1], row[2], aliases, *row[3:13])
+            summaries.append(EntitySummary(entity, int(row[13]), int(row[14]), aliases))
         return summaries
 
 
