@@ -17,7 +17,7 @@ from warwire.store import SQLiteStore
 def test_pool_equals_single_process(tmp_path: Path, nlp: Any, gazetteer: Any) -> None:
     paths = generate_corpus(tmp_path / "corpus", 40)
     documents = [Document.create(p.read_text(encoding="utf-8")) for p in paths]
-    annotator = SpacyAnnotator(nlp, geoparser=Geoparser(gazetteer, nlp))
+    annotator = SpacyAnnotator(nlp, geoparser=Geoparser(gazetteer, nlp), actors=True)
     single = [a for _, a in annotator.annotate(documents)]
     assert any(a.entities for a in single)
     with ProcessPoolAnnotator(2) as pool:
