@@ -79,6 +79,8 @@ class ActorBase:
     """Country code -> id of its "Police Forces of ..." entry."""
     first_words: frozenset[str] = frozenset()
     name_words: Mapping[str, int] = field(default_factory=dict)
+    key_prefixes: frozenset[str] = frozenset()
+    """Every leading run of words of a multi-word name key (a scan stops when it leaves them)."""
     """For each first word, the most words a name starting with it has (bounds the scan)."""
     """``name_key`` words a name can start with (a cheap filter for the matcher)."""
     exact_prefixes: frozenset[str] = frozenset()
@@ -142,6 +144,12 @@ class ActorBase:
             police=police,
             first_words=frozenset(first),
             name_words=span_words,
+            key_prefixes=frozenset(
+                " ".join(words[:n])
+                for key in (*by_key, *amb_key)
+                if len(words := key.split()) > 1
+                for n in range(1, len(words) + 1)
+            ),
             exact_prefixes=frozenset(
                 name[:i] for name in (*by_exact, *amb_exact) for i in range(1, len(name) + 1)
             ),

@@ -17,7 +17,7 @@ from typing import Any
 from warwire.actors.definitions import apply_definitions
 from warwire.actors.kb import ActorBase, load_actor_base
 from warwire.actors.mention import ActorMention, from_actor, longest_first
-from warwire.actors.names import actor_key, can_start_name
+from warwire.actors.names import ACTOR_ARTICLES, actor_key, can_start_name
 from warwire.actors.references import resolve_references
 from warwire.actors.rules import national_forces, operations, tribes_and_clans
 from warwire.geo.names import name_key
@@ -113,11 +113,25 @@ def _hits(doc: Any, base: ActorBase) -> Iterator[_Hit]:
             last = doc[j - 1]
             if (last.is_punct and j - 1 > i) or last.is_space:
                 continue
+            if _left_every_name(span.text, base):
+                break
             hit = _lookup(span, base)
             if hit is not None:
                 best = hit
         if best is not None:
             yield best
+
+
+def _left_every_name(text: str, base: ActorBase) -> bool:
+    """Whether no name key starts with this span's key, so longer spans cannot match either.
+
+    Only decided for keys of two words or more (one-word keys are not alternated) that do not
+    end in an article (which a following word could drop), and never for exact-case names.
+    """
+    words = actor_key(text).split()
+    if len(words) < 2 or words[-1] in ACTOR_ARTICLES or words[-1] == "the":
+        return False
+    return " ".join(words) not in base.key_prefixes and text not in base.exact_prefixes
 
 
 def _lookup(span: Any, base: ActorBase) -> _Hit | None:

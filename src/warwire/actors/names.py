@@ -69,6 +69,7 @@ def actor_key(name: str) -> str:
     return " ".join(_alternate(token) for token in kept)
 
 
+@lru_cache(maxsize=1 << 16)
 def _alternate(token: str) -> str:
     if not token.isascii():
         return token
