@@ -422,13 +422,18 @@ def bench(
     workers: Annotated[
         list[int] | None, typer.Option(help="Worker counts to time ingest with. Repeatable.")
     ] = None,
+    repeat: Annotated[
+        int, typer.Option(min=1, help="Make every run this many times; keep the fastest.")
+    ] = 1,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:
     """Throughput: full ingest against spaCy's own nlp.pipe on the same texts."""
     from warwire.bench import run_throughput
 
     result = _guard(
-        lambda: run_throughput(corpus=corpus, n=n, workers=tuple(workers or (1, 2)), log=err.print)
+        lambda: run_throughput(
+            corpus=corpus, n=n, workers=tuple(workers or (1, 2)), repeat=repeat, log=err.print
+        )
     )
     if fmt == "json":
         import json
