@@ -207,11 +207,45 @@ def ingest(
         raise typer.Exit(1)
 
 
+def _progress_printer() -> Any:
+    """A progress callback drawing a rich bar on stderr while the gazetteer is built."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    state: dict[str, Any] = {}
+
+    def progress(done: int, total: int) -> None:
+        if "bar" not in state:
+            bar = Progress(
+                TextColumn("building gazetteer"), BarColumn(), MofNCompleteColumn(), console=err
+            )
+            bar.start()
+            state["bar"] = bar
+            state["task"] = bar.add_task("gazetteer", total=total)
+        bar = state["bar"]
+        bar.update(state["task"], completed=done, total=total)
+        if done >= total:
+            bar.stop()
+
+    return progress
+
+
+def _ensure_gazetteer(ws: Workspace) -> None:
+    """Build the gazetteer index (once, with a progress bar) before a run that needs it."""
+    if not ws.settings.geoparse:
+        return
+    from warwire.geo import default_gazetteer_path, load_gazetteer
+
+    if not default_gazetteer_path().exists():
+        err.print("building the offline gazetteer index (once, about 30 s)", highlight=False)
+        load_gazetteer(progress=_progress_printer())
+
+
 def _ingest_with_progress(ws: Workspace, paths: list[str], **kwargs: Any) -> IngestSummary:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from warwire.models import IngestOutcome
 
+    _ensure_gazetteer(ws)
     with Progress(
         TextColumn("[bold]ingest[/bold]"),
         BarColumn(),

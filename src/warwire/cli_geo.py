@@ -9,7 +9,17 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from warwire.cli import DbOption, FormatOption, _guard, _listing, _text, app, err, out
+from warwire.cli import (
+    DbOption,
+    FormatOption,
+    _guard,
+    _listing,
+    _progress_printer,
+    _text,
+    app,
+    err,
+    out,
+)
 
 gazetteer_app = typer.Typer(
     help="Build or inspect the offline gazetteer index.", no_args_is_help=True
@@ -113,28 +123,6 @@ def geocode(
             r["match"] or "",
         )
     out.print(table)
-
-
-def _progress_printer() -> Any:
-    """A progress callback drawing a rich bar on stderr while the gazetteer is built."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    state: dict[str, Any] = {}
-
-    def progress(done: int, total: int) -> None:
-        if "bar" not in state:
-            bar = Progress(
-                TextColumn("building gazetteer"), BarColumn(), MofNCompleteColumn(), console=err
-            )
-            bar.start()
-            state["bar"] = bar
-            state["task"] = bar.add_task("gazetteer", total=total)
-        bar = state["bar"]
-        bar.update(state["task"], completed=done, total=total)
-        if done >= total:
-            bar.stop()
-
-    return progress
 
 
 @gazetteer_app.command("build")
