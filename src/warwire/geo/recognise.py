@@ -197,7 +197,6 @@ def _extend(span: Any, gazetteer: Gazetteer) -> Any:
     """
     doc = span.doc
     best = span
-    best_known = gazetteer.has_key(loose_key(span.text))
     for left in range(0, 3):
         start = span.start - left
         if start < 0 or (left and not _joinable(doc[start])):
@@ -209,8 +208,8 @@ def _extend(span: Any, gazetteer: Gazetteer) -> Any:
             if (left or right) and _capitalised(doc[end - 1]) and _capitalised(doc[start]):
                 candidate = doc[start:end]
                 if len(candidate) > len(best) and gazetteer.has_key(loose_key(candidate.text)):
-                    best, best_known = candidate, True
-    return best if best_known or best is not span else span
+                    best = candidate
+    return best
 
 
 def _joinable(token: Any) -> bool:
