@@ -126,6 +126,8 @@ class Annotation:
     pipeline: str = ""
     skipped: str | None = None
     entities: tuple[Entity, ...] = ()
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,15 @@ class EntitySummary:
 
 @dataclass(frozen=True)
 class Event:
-    """An ACLED-style event stated by one sentence of one document."""
+    """An ACLED-style event stated by one sentence of one document.
+
+    ``start``/``end`` are the character span of the stating sentence (the quote), ``sentence`` its
+    index; ``trigger_start``/``trigger_end`` the words that state the event. ``actor1``,
+    ``actor2`` and ``location`` are entity ids. ``time_precision`` is ACLED's (1 day, 2 week,
+    3 month or longer). ``fatalities_low``/``fatalities_high`` hold the figure (equal unless the
+    report gives a range; ``fatalities_qualifier`` says "at least", "about"...). ``future`` marks
+    plans and threats, ``historical`` background facts rather than the news of the day.
+    """
 
     id: str
     doc_id: str
@@ -179,6 +189,9 @@ class Event:
     event_type: str
     sub_event_type: str
     trigger: str
+    sentence: int = 0
+    trigger_start: int = 0
+    trigger_end: int = 0
     actor1: str | None = None
     actor2: str | None = None
     location: str | None = None
@@ -187,15 +200,29 @@ class Event:
     time_precision: int | None = None
     fatalities_low: int | None = None
     fatalities_high: int | None = None
+    fatalities_qualifier: Qualifier | None = None
     attributed_to: str | None = None
     hedged: bool = False
     negated: bool = False
+    future: bool = False
     historical: bool = False
+    extractor: str = ""
+    confidence: float = 1.0
+
+
+ClaimValueKind = Literal["number", "time", "entity"]
 
 
 @dataclass(frozen=True)
 class Claim:
-    """One statement by one source about one subject; never merged away."""
+    """One statement by one source about one subject; never merged away.
+
+    ``start``/``end`` are the character span of the quote (the stating sentence), ``sentence`` its
+    index. ``subject`` is an entity id. ``value`` is a number written as a decimal string, a
+    TimeML value (``2015-05``) with its ``precision``, or an entity id, as ``value_kind`` says;
+    ``value_high`` is the top of a range ("10 to 15 km"). ``reference`` and ``bearing`` belong
+    to distance claims ("250 km east of X": reference X's entity id, bearing ``E``).
+    """
 
     id: str
     doc_id: str
@@ -204,10 +231,18 @@ class Claim:
     subject: str
     attribute: str
     value: str
+    sentence: int = 0
+    value_kind: ClaimValueKind = "number"
+    value_high: str | None = None
     unit: str | None = None
     qualifier: Qualifier = "exact"
+    precision: Precision | None = None
+    reference: str | None = None
+    bearing: str | None = None
     attributed_to: str | None = None
     hedged: bool = False
+    negated: bool = False
+    extractor: str = ""
 
 
 @dataclass(frozen=True)

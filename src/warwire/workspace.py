@@ -10,15 +10,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
 from warwire.ingest import ReadOptions
-from warwire.models import Document, EntitySummary, Mention, Sentence
+from warwire.models import Claim, Document, Entity, EntitySummary, Event, Mention, Sentence
 from warwire.pipeline import Annotator, IngestSummary, Progress, ingest
 from warwire.settings import Settings
 from warwire.store import Store, open_store
+from warwire.store.records import EventFilter
 
 
 class Workspace:
@@ -139,6 +140,59 @@ class Workspace:
     ) -> list[Mention]:
         """Named-entity mentions, optionally of one document and of some labels."""
         return self.store.mentions(doc_id=doc_id, labels=labels, limit=limit)
+
+    def lookup(self, name: str, *, kind: str | Sequence[str] = ()) -> list[str]:
+        """Ids of the entities called ``name`` (by canonical name or any alias as written)."""
+        return self.store.find_entities(name, kind=kind)
+
+    def _ids(self, name: str | None, kind: str | Sequence[str]) -> list[str] | None:
+        if not name:
+            return None
+        ids = self.lookup(name, kind=kind)
+        if not ids:
+            from warwire.errors import NotFoundError
+
+            raise NotFoundError(f"no {kind if isinstance(kind, str) else 'entity'} called {name!r}")
+        return ids
+
+    def events(
+        self,
+        *,
+        doc_id: str | None = None,
+        actor: str | None = None,
+        place: str | None = None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+        type: str | None = None,
+        limit: int | None = None,
+    ) -> list[Event]:
+        """Events, filtered by document, actor or place name (any alias), dates and type."""
+        where = EventFilter(
+            doc_id=doc_id,
+            actor=self._ids(actor, "actor") or (),
+            place=self._ids(place, "place") or (),
+            date_from=date_from,
+            date_to=date_to,
+            type=type,
+            limit=limit,
+        )
+        return self.store.events(where)
+
+    def claims(
+        self,
+        *,
+        doc_id: str | None = None,
+        subject: str | None = None,
+        attribute: str | None = None,
+        limit: int | None = None,
+    ) -> list[Claim]:
+        """Claims, filtered by document, subject name (any alias) and attribute."""
+        subjects = self._ids(subject, ("place", "actor", "operation")) or ()
+        return self.store.claims(doc_id=doc_id, subject=subjects, attribute=attribute, limit=limit)
+
+    def entities(self, ids: Iterable[str]) -> dict[str, Entity]:
+        """The entities with these ids, by id."""
+        return self.store.entities_by_id(ids)
 
 
 def open(db: str | Path | None = None, *, settings: Settings | None = None) -> Workspace:

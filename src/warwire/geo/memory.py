@@ -25,7 +25,7 @@ from warwire.geo.entry import (
     rank_candidates,
 )
 from warwire.geo.fuzzy import FUZZY_MIN_LENGTH, best_matches, bucket_of, length_band
-from warwire.geo.names import loose_key, name_key
+from warwire.geo.names import is_acronym_like, loose_key, name_key
 
 __all__ = ["MemoryGazetteer"]
 
@@ -65,7 +65,11 @@ class MemoryGazetteer:
         exact = name_key(name)
         if not exact:
             return []
-        loose = loose_key(name)
+        # an acronym ("ISIS", "SDF") is a place only under its exact spelling, never by
+        # the vowel and consonant alternations of transliteration ("ISIS" is not Jesi)
+        acronym = is_acronym_like(name)
+        loose = "" if acronym else loose_key(name)
+        fuzzy = fuzzy and not acronym
         hits: list[tuple[int, str, MatchKind, float]] = []
         hits.extend((gid, n, "exact", 1.0) for gid, n in self._exact.get(exact, {}).items())
         hits.extend(

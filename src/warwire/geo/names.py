@@ -28,7 +28,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["ARTICLES", "DESIGNATORS", "is_latin_key", "loose_key", "name_key"]
+__all__ = ["ARTICLES", "DESIGNATORS", "is_acronym_like", "is_latin_key", "loose_key", "name_key"]
 
 # Marks that transliterations use for ayn and hamza, and apostrophes: dropped without a space.
 _DROPPED = "ʿʾʼʻʹʽ'`’‘´′ˈ"
@@ -112,6 +112,11 @@ def name_key(name: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
+def is_acronym_like(name: str) -> bool:
+    """Whether ``name`` reads as an acronym: one word of two to five capital letters."""
+    return 2 <= len(name) <= 5 and name.isalpha() and name.isupper()
+
+
 def loose_key(name: str) -> str:
     """The loose key of ``name``: ``name_key`` without articles, designators and alternations."""
     tokens = name_key(name).split()

@@ -19,7 +19,7 @@ from warwire.errors import StoreError
 from warwire.geo.build import BUILD_VERSION, EXACT, GAZETTEER_FILE, LOOSE, build_gazetteer, key_hash
 from warwire.geo.entry import NORMALISED_SCORE, Candidate, GeoEntry, MatchKind, rank_candidates
 from warwire.geo.fuzzy import FUZZY_MIN_LENGTH, best_matches, bucket_of, length_band
-from warwire.geo.names import loose_key, name_key
+from warwire.geo.names import is_acronym_like, loose_key, name_key
 from warwire.settings import Settings
 
 __all__ = ["SQLiteGazetteer", "default_gazetteer_path", "load_gazetteer"]
@@ -86,7 +86,11 @@ class SQLiteGazetteer:
         exact = name_key(name)
         if not exact:
             return []
-        loose = loose_key(name)
+        # an acronym ("ISIS", "SDF") is a place only under its exact spelling, never by
+        # the vowel and consonant alternations of transliteration ("ISIS" is not Jesi)
+        acronym = is_acronym_like(name)
+        loose = "" if acronym else loose_key(name)
+        fuzzy = fuzzy and not acronym
         hits: list[tuple[int, str, MatchKind, float]] = []
         hits.extend((gid, n, "exact", 1.0) for gid, n in self._names(EXACT, exact))
         if loose:

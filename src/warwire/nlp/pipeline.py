@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from warwire.errors import ConfigError
 from warwire.ids import make_key
-from warwire.models import Annotation, Document, Entity, Mention, Sentence
+from warwire.models import Annotation, Claim, Document, Entity, Event, Mention, Sentence, Timex
 from warwire.settings import DEFAULT_SPACY_MODELS
 
 if TYPE_CHECKING:
@@ -126,16 +126,54 @@ def to_annotation(
                     resolution=place.match,
                 )
             )
-    mentions.extend(time_mentions(document, sentence_of))
+    from warwire.nlp.timex import find_timexes
+
+    timexes = find_timexes(text, dct=document.published)
+    mentions.extend(time_mentions(document, sentence_of, timexes))
+    events: list[Event] = []
+    claims: list[Claim] = []
     if actors:
         default_country = countries.most_common(1)[0][0] if countries else None
         for mention, actor in actor_records(document, spacy_doc, sentence_of, default_country):
             mentions.append(mention)
             if actor is not None:
                 entities.setdefault(actor.id, actor)
+        events, claims = extract_records(
+            spacy_doc, document, mentions, entities, sentences, timexes
+        )
     return Annotation(
-        doc_id, tuple(sentences), tuple(mentions), pipeline, entities=tuple(entities.values())
+        doc_id,
+        tuple(sentences),
+        tuple(mentions),
+        pipeline,
+        entities=tuple(entities.values()),
+        events=tuple(events),
+        claims=tuple(claims),
     )
+
+
+def extract_records(
+    spacy_doc: Any,
+    document: Document,
+    mentions: list[Mention],
+    entities: dict[str, Entity],
+    sentences: list[Sentence],
+    timexes: list[Timex],
+) -> tuple[list[Event], list[Claim]]:
+    """The events and claims of one report, from its resolved mentions and time expressions."""
+    from warwire.extract.events import extract_events
+    from warwire.nlp.timex import sentence_times
+
+    times = sentence_times(
+        document.text, [(s.start, s.end) for s in sentences], timexes, dct=document.published
+    )
+    events = extract_events(spacy_doc, document, mentions, entities, times)
+    try:  # TEMPORARY: the claims module is being written
+        from warwire.extract.claims import find_claims
+    except ImportError:
+        return events, []
+    claims = find_claims(spacy_doc, document, mentions, entities)
+    return events, claims
 
 
 TIMEX_EXTRACTOR = "warwire.timex.v1"
@@ -184,12 +222,10 @@ def actor_records(
     return records
 
 
-def time_mentions(document: Document, sentence_of: Any) -> list[Mention]:
+def time_mentions(document: Document, sentence_of: Any, timexes: list[Timex]) -> list[Mention]:
     """The time expressions of a document as TIMEX mentions: ``value`` is the TimeML value,
     anchored to the publication date (None for a relative one without it), ``resolution``
     the TIMEX3 type (DATE, TIME, DURATION, SET)."""
-    from warwire.nlp.timex import find_timexes
-
     return [
         Mention(
             doc_id=document.id,
@@ -202,7 +238,7 @@ def time_mentions(document: Document, sentence_of: Any) -> list[Mention]:
             resolution=t.type,
             value=t.value,
         )
-        for t in find_timexes(document.text, dct=document.published)
+        for t in timexes
     ]
 
 

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-from warwire.models import Annotation, Document, EntitySummary, IngestStatus, Mention, Sentence
+from warwire.models import (
+    Annotation,
+    Claim,
+    Document,
+    Entity,
+    EntitySummary,
+    Event,
+    IngestStatus,
+    Mention,
+    Sentence,
+)
+from warwire.store.records import EventFilter
 
 
 class Store(Protocol):
@@ -46,5 +57,20 @@ class Store(Protocol):
     ) -> list[EntitySummary]: ...
 
     def annotation_status(self, doc_id: str) -> tuple[str, str | None]: ...
+
+    def events(self, where: EventFilter) -> list[Event]: ...
+
+    def claims(
+        self,
+        *,
+        doc_id: str | None = None,
+        subject: Sequence[str] = (),
+        attribute: str | None = None,
+        limit: int | None = None,
+    ) -> list[Claim]: ...
+
+    def entities_by_id(self, ids: Iterable[str]) -> dict[str, Entity]: ...
+
+    def find_entities(self, name: str, *, kind: str | Sequence[str] = ()) -> list[str]: ...
 
     def close(self) -> None: ...

@@ -8,20 +8,31 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from warwire.errors import NotFoundError, StoreError
 from warwire.models import (
     Annotation,
+    Claim,
     Document,
     Entity,
     EntitySummary,
+    Event,
     IngestStatus,
     Mention,
     Page,
     Sentence,
+)
+from warwire.store.records import (
+    EventFilter,
+    insert_claims,
+    insert_events,
+    select_claims,
+    select_entities,
+    select_events,
 )
 from warwire.store.schema import MIGRATIONS
 
@@ -192,6 +203,8 @@ class SQLiteStore:
                         }
                     ),
                 )
+                insert_events(conn, annotation.events)
+                insert_claims(conn, annotation.claims)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot store document {document.id[:12]}: {exc}") from exc
         return "new"
@@ -328,6 +341,48 @@ class SQLiteStore:
             entity = Entity(row[0], row[1], row[2], aliases, *row[3:13])
             summaries.append(EntitySummary(entity, int(row[13]), int(row[14]), aliases))
         return summaries
+
+    # -- events and claims -------------------------------------------------------------------
+
+    def events(self, where: EventFilter) -> list[Event]:
+        """Events matching ``where`` (see :class:`~warwire.store.records.EventFilter`)."""
+        if where.doc_id:
+            where = replace(where, doc_id=self._resolve_id(where.doc_id))
+        return select_events(self._conn, where)
+
+    def claims(
+        self,
+        *,
+        doc_id: str | None = None,
+        subject: Sequence[str] = (),
+        attribute: str | None = None,
+        limit: int | None = None,
+    ) -> list[Claim]:
+        """Claims matching every given condition."""
+        return select_claims(
+            self._conn,
+            doc_id=self._resolve_id(doc_id) if doc_id else None,
+            subject=subject,
+            attribute=attribute,
+            limit=limit,
+        )
+
+    def entities_by_id(self, ids: Iterable[str]) -> dict[str, Entity]:
+        """The entities with these ids, by id."""
+        return select_entities(self._conn, ids)
+
+    def find_entities(self, name: str, *, kind: str | Sequence[str] = ()) -> list[str]:
+        """Ids of entities whose name or a stored alias is ``name`` (case-insensitive)."""
+        kinds = [kind] if isinstance(kind, str) else list(kind)
+        sql = (
+            "SELECT DISTINCT e.id FROM entities e LEFT JOIN entity_aliases a ON a.entity_id = e.id"
+            " WHERE (lower(e.name) = lower(?) OR lower(a.alias) = lower(?))"
+        )
+        params: list[object] = [name, name]
+        if kinds:
+            sql += f" AND e.kind IN ({', '.join('?' for _ in kinds)})"
+            params.extend(kinds)
+        return [row[0] for row in self._conn.execute(sql, params)]
 
 
 def _now() -> str:

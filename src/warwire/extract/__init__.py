@@ -1,0 +1,1 @@
+"""Extraction: ACLED-style events and numeric and control claims from annotated sentences."""

@@ -1,0 +1,185 @@
+"""Event triggers: the words of a sentence that state an ACLED-style event.
+
+The lexicon is data (``vocab/events.yaml``, with its sources): per sub-event type, verb and noun
+lemmas and multi-word phrases. Phrases are matched first, longest first, on the words and on
+their lemmas ("shelled", "were kidnapped"); single verbs and nouns then match on their lemma and
+part of speech. ``needs_not`` words veto a trigger when they modify it ("gold mine", "hunger
+strike" is not a remote explosive or an air strike).
+
+    >>> [t.sub_event_type for t in find_triggers(nlp("A car bomb killed five people.")[:])]
+    ['Remote explosive/landmine/IED', 'Attack']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from warwire.errors import ConfigError
+
+__all__ = ["Trigger", "TriggerEntry", "find_triggers", "load_lexicon"]
+
+_MAX_PHRASE = 8
+_VERB_TAGS = frozenset({"VERB", "AUX"})
+_NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """One sub-event type of the lexicon."""
+
+    sub_event_type: str
+    event_type: str
+    order: int
+    weak: bool = False
+    needs_not: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """Words stating an event: character span, the head token's index in the ``Doc``, type."""
+
+    start: int
+    end: int
+    text: str
+    head: int
+    sub_event_type: str
+    event_type: str
+    weak: bool = False
+    first: int = 0
+    last: int = 0
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The trigger lexicon, indexed for matching."""
+
+    entries: tuple[TriggerEntry, ...]
+    phrases: dict[tuple[str, ...], TriggerEntry]
+    verbs: dict[str, TriggerEntry]
+    nouns: dict[str, TriggerEntry]
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase.lower().replace("-", " - ").split())
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The packaged trigger lexicon (loaded once)."""
+    path = resources.files("warwire") / "vocab" / "events.yaml"
+    try:
+        data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"cannot read the event lexicon {path}: {exc}") from exc
+    entries: list[TriggerEntry] = []
+    phrases: dict[tuple[str, ...], TriggerEntry] = {}
+    verbs: dict[str, TriggerEntry] = {}
+    nouns: dict[str, TriggerEntry] = {}
+    for order, item in enumerate(data.get("types") or []):
+        try:
+            entry = TriggerEntry(
+                sub_event_type=str(item["sub_event_type"]),
+                event_type=str(item["event_type"]),
+                order=order,
+                weak=bool(item.get("weak", False)),
+                needs_not=frozenset(str(w).lower() for w in item.get("needs_not") or ()),
+            )
+        except KeyError as exc:
+            raise ConfigError(f"{path}: entry {order + 1} lacks {exc}") from exc
+        entries.append(entry)
+        for phrase in item.get("phrases") or ():
+            phrases.setdefault(_words(str(phrase)), entry)
+        for verb in item.get("verbs") or ():
+            verbs.setdefault(str(verb).lower(), entry)
+        for noun in item.get("nouns") or ():
+            nouns.setdefault(str(noun).lower(), entry)
+    return Lexicon(tuple(entries), phrases, verbs, nouns)
+
+
+def _token_words(token: Any) -> tuple[str, ...]:
+    return _words(token.text)
+
+
+def _lemma_words(token: Any) -> tuple[str, ...]:
+    return _words(token.lemma_ or token.text)
+
+
+def _phrase_at(tokens: list[Any], i: int, lexicon: Lexicon) -> tuple[int, TriggerEntry] | None:
+    """The longest phrase starting at token ``i``: (tokens used, entry), on words or lemmas."""
+    best: tuple[int, TriggerEntry] | None = None
+    surface: tuple[str, ...] = ()
+    lemmas: tuple[str, ...] = ()
+    for n in range(1, min(_MAX_PHRASE, len(tokens) - i) + 1):
+        token = tokens[i + n - 1]
+        if token.is_space:
+            break
+        surface += _token_words(token)
+        lemmas += _lemma_words(token)
+        entry = lexicon.phrases.get(surface) or lexicon.phrases.get(lemmas)
+        if entry is not None:
+            best = (n, entry)
+    return best
+
+
+def _vetoed(tokens: list[Any], first: int, last: int, entry: TriggerEntry) -> bool:
+    """Whether a ``needs_not`` word modifies the trigger (within the three words before it, or
+    as its compound or adjective)."""
+    if not entry.needs_not:
+        return False
+    before = {t.lower_ for t in tokens[max(first - 3, 0) : first]}
+    children = {c.lower_ for t in tokens[first : last + 1] for c in t.children}
+    return bool((before | children) & entry.needs_not)
+
+
+def _named(token: Any) -> bool:
+    """A capitalised word inside a name or a date ("March 2016", "Operation Dawn"), which the
+    noun list must not read as a common noun; a sentence-initial word is not a name."""
+    if token.ent_type_ in {"DATE", "TIME"}:
+        return True
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not token.is_sent_start
+
+
+def find_triggers(sent: Any) -> list[Trigger]:
+    """The event triggers of one spaCy sentence ``Span``, in text order, without overlaps."""
+    lexicon = load_lexicon()
+    tokens = list(sent)
+    found: list[Trigger] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        match = _phrase_at(tokens, i, lexicon)
+        if match is None:
+            lemma = (token.lemma_ or token.text).lower()
+            entry = None
+            if token.pos_ in _VERB_TAGS:
+                entry = lexicon.verbs.get(lemma)
+            elif token.pos_ in _NOUN_TAGS and not _named(token):
+                entry = lexicon.nouns.get(token.lower_) or lexicon.nouns.get(lemma)
+            match = (1, entry) if entry is not None else None
+        if match is None:
+            i += 1
+            continue
+        width, entry = match
+        first, last = i, i + width - 1
+        if not _vetoed(tokens, first, last, entry):
+            span = sent.doc[tokens[first].i : tokens[last].i + 1]
+            found.append(
+                Trigger(
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    head=span.root.i,
+                    sub_event_type=entry.sub_event_type,
+                    event_type=entry.event_type,
+                    weak=entry.weak,
+                    first=tokens[first].i,
+                    last=tokens[last].i,
+                )
+            )
+        i += width
+    return found
