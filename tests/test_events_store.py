@@ -22,6 +22,8 @@ Manbij on Tuesday, a monitoring group said.
 
 Russian warplanes struck the town of Maarat al-Numan in Idlib province on Wednesday, killing
 at least 12 civilians, according to the Syrian Observatory for Human Rights.
+
+Manbij, a city of about 100,000 people, has been held by the Islamic State since January 2014.
 """
 
 
@@ -50,6 +52,8 @@ def test_events_are_stored_and_filtered(db: Path) -> None:
         assert strikes[0].date is not None and strikes[0].date.value == "2016-06-01"
         assert ws.events(date_from=dt.date(2016, 6, 2)) == []
         assert len(ws.events(date_from=dt.date(2016, 5, 31), date_to=dt.date(2016, 6, 1))) == 2
+        claims = ws.claims(subject="Manbij")
+        assert {c.attribute for c in claims} >= {"population", "controlled_by", "control_since"}
         by_actor = ws.events(actor="Syrian Democratic Forces")
         assert [e.sub_event_type for e in by_actor] == ["Non-state actor overtakes territory"]
         with pytest.raises(NotFoundError):
@@ -114,9 +118,18 @@ def test_events_command_table_and_unknown_place(db: Path) -> None:
 
 
 def test_claims_command_lists_claims_as_json(db: Path) -> None:
-    result = CliRunner().invoke(app, ["claims", "--db", str(db), "--format", "json"])
+    result = CliRunner().invoke(
+        app, ["claims", "--db", str(db), "--subject", "Manbij", "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     for row in rows:
         for key in ("subject", "attribute", "value", "unit", "qualifier", "quote", "doc_id"):
             assert key in row
+    by_attribute = {row["attribute"]: row for row in rows}
+    assert by_attribute["population"]["value"] == 100000
+    assert by_attribute["population"]["qualifier"] == "approx"
+    assert by_attribute["controlled_by"]["value"]["name"] == "Islamic State"
+    assert by_attribute["control_since"]["value"] == "2014-01"
+    assert by_attribute["control_since"]["precision"] == "month"
+    assert by_attribute["population"]["quote"].startswith("Manbij, a city")

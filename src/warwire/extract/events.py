@@ -16,27 +16,23 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from warwire.extract.cues import cues_for
 from warwire.extract.fatalities import find_fatalities
+from warwire.extract.generic import country_actor, generic_actor
+from warwire.extract.refine import TERRITORY, Participants, refine, refine_vocab
 from warwire.extract.roles import Roles, Span, trigger_roles
 from warwire.extract.triggers import Trigger, find_triggers, load_lexicon
 from warwire.ids import make_key
 from warwire.models import Document, Entity, Event, Mention, Precision, TimeValue
 from warwire.nlp.timex.sentences import SentenceTime
 
-__all__ = ["EVENT_EXTRACTOR", "extract_events"]
+__all__ = ["EVENT_EXTRACTOR", "EventExtraction", "extract_events"]
 
 EVENT_EXTRACTOR = "warwire.events.v1"
 
-_ARMED_TYPES = frozenset({1, 2, 3, 8})
-_STATE = 1
-_TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
+_TERRITORY = TERRITORY
 _PROTEST_RESPONSES = frozenset(
     {"Protest with intervention", "Excessive force against protesters", "Violent demonstration"}
 )
@@ -46,33 +42,25 @@ _SUBSUMES: dict[str, frozenset[str]] = {
     "Excessive force against protesters": frozenset(
         {"Peaceful protest", "Protest with intervention"}
     ),
-    "Violent demonstration": frozenset({"Peaceful protest"}),
     "Mob violence": frozenset({"Attack"}),
     "Chemical weapon": frozenset(
         {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"}
     ),
     "Government regains territory": frozenset({"Armed clash"}),
     "Non-state actor overtakes territory": frozenset({"Armed clash"}),
+    "Non-violent transfer of territory": TERRITORY | {"Armed clash"},
+    "Disrupted weapons use": frozenset(
+        {
+            "Remote explosive/landmine/IED",
+            "Grenade",
+            "Shelling/artillery/missile attack",
+            "Air/drone strike",
+        }
+    ),
+    "Violent demonstration": frozenset({"Peaceful protest", "Armed clash"}),
 }
+_OLD_DAYS = 365
 _TIME_PRECISION: dict[Precision, int] = {"day": 1, "time": 1, "week": 2}
-
-
-@dataclass(frozen=True)
-class _Vocab:
-    civilian: frozenset[str]
-    armed: frozenset[str]
-    fall: frozenset[str]
-
-
-@cache
-def _vocab() -> _Vocab:
-    path = resources.files("warwire") / "vocab" / "events.yaml"
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return _Vocab(
-        civilian=frozenset(str(w) for w in data.get("civilian_words") or ()),
-        armed=frozenset(str(w) for w in data.get("armed_words") or ()),
-        fall=frozenset(str(w) for w in data.get("fall_verbs") or ()),
-    )
 
 
 @dataclass
@@ -83,8 +71,22 @@ class _Context:
     actors: list[Mention]
     places: list[Mention]
     entities: Mapping[str, Entity]
+    demonyms: list[Mention] = field(default_factory=list)
     last_place: Mention | None = None
     place_counts: Counter[str] = field(default_factory=Counter)
+    default_country: str | None = None
+    new_mentions: list[Mention] = field(default_factory=list)
+    new_entities: dict[str, Entity] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class EventExtraction:
+    """The events of one report, with the generic actors ("gunmen", "Civilians (Mali)") they
+    introduced: their mentions and entities, to be stored with the annotation."""
+
+    events: tuple[Event, ...]
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[Entity, ...] = ()
 
 
 def _inside(mention: Mention, span: Span) -> bool:
@@ -106,71 +108,14 @@ def _actor_in(spans: Sequence[Span], ctx: _Context, skip: set[str]) -> Mention |
 def _actor_type(mention: Mention | None, ctx: _Context) -> int | None:
     if mention is None or mention.entity_id is None:
         return None
-    entity = ctx.entities.get(mention.entity_id)
+    entity = ctx.entities.get(mention.entity_id) or ctx.new_entities.get(mention.entity_id)
     return entity.actor_type if entity else None
-
-
-def _head_lemmas(doc: Any, spans: Sequence[Span]) -> list[str]:
-    lemmas = []
-    for start, end in spans:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and len(span):
-            lemmas.append(span.root.lemma_.lower())
-    return lemmas
-
-
-def _patient_kind(doc: Any, roles: Roles, actor2: Mention | None, ctx: _Context) -> str | None:
-    """``armed``, ``civilian`` or None: who the event was done to."""
-    kind = _actor_type(actor2, ctx)
-    if kind in _ARMED_TYPES:
-        return "armed"
-    if kind == 7:
-        return "civilian"
-    vocab = _vocab()
-    for lemma in _head_lemmas(doc, roles.patients):
-        if lemma in vocab.armed:
-            return "armed"
-        if lemma in vocab.civilian:
-            return "civilian"
-    if any(any(_inside(p, span) for span in roles.patients) for p in ctx.places):
-        return "civilian"  # "gunmen attacked a village"
-    return None
-
-
-def _refine(
-    trigger: Trigger,
-    doc: Any,
-    roles: Roles,
-    actor1: Mention | None,
-    actor2: Mention | None,
-    ctx: _Context,
-) -> tuple[str, str] | None:
-    """The (event_type, sub_event_type) of a trigger given its arguments; None to drop it."""
-    sub = trigger.sub_event_type
-    if sub in _TERRITORY:
-        kind = _actor_type(actor1, ctx)
-        if kind == _STATE:
-            return "Battles", "Government regains territory"
-        if kind is not None:
-            return "Battles", "Non-state actor overtakes territory"
-        return trigger.event_type, sub
-    if sub == "Attack" or (sub == "Armed clash" and doc[trigger.head].lemma_.lower() == "assault"):
-        target = _patient_kind(doc, roles, actor2, ctx)
-        if target == "armed" or (
-            target is None and _actor_type(actor1, ctx) in _ARMED_TYPES and actor2 is not None
-        ):
-            return "Battles", "Armed clash"
-        thin = sub == "Attack" and trigger.weak and target is None and not roles.patients
-        if thin and actor1 is None:
-            return None  # "killed" with nobody killed and nobody killing: too thin
-        return "Violence against civilians", "Attack"
-    return trigger.event_type, sub
 
 
 def _fall_roles(doc: Any, trigger: Trigger, roles: Roles) -> Roles:
     """ "X fell to Y": the subject is the territory and the object of "to" the actor."""
     head = doc[trigger.head]
-    if head.lemma_.lower() not in _vocab().fall:
+    if head.lemma_.lower() not in refine_vocab().fall:
         return roles
     agents: list[Span] = []
     for token in doc[trigger.first : trigger.last + 1]:
@@ -246,6 +191,25 @@ def _date(
     return None, None
 
 
+def _old(date: TimeValue | None, published: dt.date | None) -> bool:
+    """Whether the event's own date lies more than a year before the report."""
+    if date is None or published is None or date.anchor == "published":
+        return False
+    try:
+        year = int(date.value[:4])
+    except ValueError:
+        return False
+    last = dt.date(year, 12, 31) if date.precision == "year" else None
+    if last is None:
+        try:
+            last = dt.date.fromisoformat(
+                (date.value + "-28")[:10] if len(date.value) == 7 else date.value[:10]
+            )
+        except ValueError:
+            return False
+    return (published - last).days > _OLD_DAYS
+
+
 def _keep(triggers: list[Trigger]) -> list[Trigger]:
     """Weak triggers only where nothing stronger states the event; no subsumed duplicates."""
     strong = [t for t in triggers if not t.weak]
@@ -279,16 +243,39 @@ def _sentence_events(
             actor2 = _actor_in(roles.agents, ctx, skip)
         if actor2 is None and trigger.sub_event_type in _TERRITORY:  # "took X from Y"
             actor2 = _actor_in(roles.sources, ctx, skip)
-        if actor1 is None:
+        country = _sentence_country(sent_span, ctx)
+        if actor1 is None and roles.agents:
+            actor1 = _generic(doc, roles.agents[0], index, country, ctx)
+        if actor2 is None and roles.patients:
+            actor2 = _generic(doc, roles.patients[0], index, country, ctx)
+        if actor1 is None and not roles.agents:
             actor1 = _fallback_actor(
                 sent_span, ctx, skip | {actor2.entity_id or ""} if actor2 else skip
             )
-        refined = _refine(trigger, doc, roles, actor1, actor2, ctx)
+        refined = refine(
+            trigger,
+            Participants(
+                sentence=sent,
+                roles=roles,
+                actor1_type=_actor_type(actor1, ctx),
+                actor2_type=_actor_type(actor2, ctx),
+                patient_is_place=any(
+                    any(_overlaps(p, span) for span in roles.patients) for p in ctx.places
+                ),
+                is_place=lambda span: any(_overlaps(p, span) for p in ctx.places),
+            ),
+        )
         if refined is None:
             continue
         event_type, sub_event_type = refined
-        if sub_event_type in events:
-            continue
+        if event_type in _CROWDS and _is_generic_or_none(actor1):
+            actor1 = _crowd(doc, trigger, roles, index, country, ctx, _CROWDS[event_type])
+        if sub_event_type in _VICTIMS and actor2 is None and roles.patients:
+            actor2 = _generic(doc, roles.patients[0], index, country, ctx, force="Civilians")
+        if sub_event_type in events or (
+            sub_event_type in _TERRITORY and any(t in events for t in _TERRITORY)
+        ):
+            continue  # one event per sub-type, one change of territory per sentence
         territory = (
             sub_event_type in _TERRITORY or sub_event_type == "Non-violent transfer of territory"
         )
@@ -319,7 +306,7 @@ def _sentence_events(
             hedged=cues.hedged,
             negated=cues.negated,
             future=cues.future,
-            historical=bool(time and time.background),
+            historical=bool(time and time.background) or _old(date, ctx.document.published),
             extractor=EVENT_EXTRACTOR,
             confidence=0.6 if trigger.weak else 0.8,
         )
@@ -340,6 +327,87 @@ def _without_fatalities(event: Event) -> Event:
     return replace(event, fatalities_low=None, fatalities_high=None, fatalities_qualifier=None)
 
 
+_CROWDS = {"Protests": "Protesters", "Riots": "Rioters"}
+_VICTIMS = frozenset({"Attack", "Abduction/forced disappearance", "Arrests", "Sexual violence"})
+
+
+def _is_generic_or_none(mention: Mention | None) -> bool:
+    return mention is None or mention.resolution == "generic"
+
+
+def _crowd(
+    doc: Any,
+    trigger: Trigger,
+    roles: Roles,
+    index: int,
+    country: str | None,
+    ctx: _Context,
+    name: str,
+) -> Mention | None:
+    """The protesters or rioters of a protest or riot: its agent, or the trigger itself when
+    the trigger is the crowd ("Demonstrators marched", "Rioters torched cars")."""
+    for token in doc[trigger.first : trigger.last + 1]:
+        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"nsubj", "nsubjpass", "ROOT"}:
+            span = (token.idx, token.idx + len(token.text))
+            crowd = _generic(doc, span, index, country, ctx, force=name)
+            if crowd is not None:
+                return crowd
+    if roles.agents:
+        return _generic(doc, roles.agents[0], index, country, ctx, force=name)
+    return None
+
+
+def _sentence_country(sent_span: Span, ctx: _Context) -> str | None:
+    """The country of the sentence's first place, else the report's main country."""
+    for mention in ctx.places:
+        if _inside(mention, sent_span):
+            entity = ctx.entities.get(mention.entity_id or "")
+            if entity is not None and entity.country_code:
+                return entity.country_code
+    return ctx.default_country
+
+
+def _span_country(span: Span, ctx: _Context) -> tuple[Mention, str] | None:
+    """A country the phrase names or implies ("Ethiopian authorities", "Russia")."""
+    for mention in [*ctx.places, *ctx.demonyms]:
+        if _overlaps(mention, span):
+            entity = ctx.entities.get(mention.entity_id or "")
+            if entity is not None and entity.feature == "country" and entity.country_code:
+                return mention, entity.country_code
+    return None
+
+
+def _generic(
+    doc: Any,
+    span: Span,
+    index: int,
+    country: str | None,
+    ctx: _Context,
+    *,
+    force: str | None = None,
+) -> Mention | None:
+    """A generic actor for an argument phrase that names no known actor: a country's forces
+    for a country's name, else a generic participant by the phrase's head word."""
+    phrase = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if phrase is None or not len(phrase):
+        return None
+    named = _span_country(span, ctx)
+    found = None
+    if named is not None and named[0].label == "PLACE" and phrase.root.ent_type_ == "GPE":
+        place, code = named
+        found = country_actor(ctx.document.id, place.start, place.end, place.text, index, code)
+    if found is None:
+        found = generic_actor(
+            phrase, ctx.document.id, index, named[1] if named else country, force=force
+        )
+    if found is None:
+        return None
+    ctx.new_entities.setdefault(found.entity.id, found.entity)
+    if all(m.id != found.mention.id for m in ctx.new_mentions):
+        ctx.new_mentions.append(found.mention)
+    return found.mention
+
+
 def _fallback_actor(sent_span: Span, ctx: _Context, skip: set[str]) -> Mention | None:
     """The first actor the sentence names, when the parse gave no agent."""
     for mention in ctx.actors:
@@ -354,7 +422,7 @@ def extract_events(
     mentions: Sequence[Mention],
     entities: Mapping[str, Entity],
     times: Sequence[SentenceTime] = (),
-) -> list[Event]:
+) -> EventExtraction:
     """The events of one report: ``mentions`` and ``entities`` are its annotation's (actors and
     places resolved), ``times`` the :func:`~warwire.nlp.timex.sentence_times` of its sentences
     in order (empty: no dates but the publication date)."""
@@ -367,7 +435,14 @@ def extract_events(
     )
     # a place the actor matcher reads as an actor ("ISIS") is not where the event happened
     places = [p for p in places if not any(_overlaps(a, (p.start, p.end)) for a in actors)]
-    ctx = _Context(document, actors, places, entities)
+    countries = Counter(
+        e.country_code
+        for p in places
+        if (e := entities.get(p.entity_id or "")) is not None and e.country_code
+    )
+    demonyms = [m for m in mentions if m.label == "DEMONYM" and m.entity_id]
+    ctx = _Context(document, actors, places, entities, demonyms)
+    ctx.default_country = countries.most_common(1)[0][0] if countries else None
     by_start = {t.start: t for t in times}
     found: list[Event] = []
     for index, sent in enumerate(spacy_doc.sents):
@@ -383,4 +458,9 @@ def extract_events(
             ctx.last_place = fine[-1]
         elif sent_places and ctx.last_place is None:
             ctx.last_place = sent_places[-1]
-    return found
+    known = set(entities)
+    return EventExtraction(
+        tuple(found),
+        tuple(ctx.new_mentions),
+        tuple(e for i, e in ctx.new_entities.items() if i not in known),
+    )

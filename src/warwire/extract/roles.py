@@ -146,6 +146,16 @@ def _verb_roles(verb: Any) -> tuple[list[Any], list[Any], bool]:
     return agents, patients, passive
 
 
+def _is_light(verb: Any) -> bool:
+    """Whether a verb only carries its object noun ("carried out an attack", "staged a
+    protest"); the word's own stem backs up the lemma the small model sometimes gets wrong."""
+    if verb.lemma_.lower() in _LIGHT_VERBS:
+        return True
+    word = verb.lower_
+    stems = {word[:-1], word[:-2], word[:-3]} if len(word) > 4 else set()
+    return bool(stems & _LIGHT_VERBS)
+
+
 def _noun_roles(noun: Any, trigger_tokens: set[int]) -> tuple[list[Any], list[Any]]:
     agents: list[Any] = []
     patients: list[Any] = []
@@ -165,7 +175,7 @@ def _noun_roles(noun: Any, trigger_tokens: set[int]) -> tuple[list[Any], list[An
         elif child.dep_ == "acl":  # "an attack targeting X"
             patients.extend(c for c in child.children if c.dep_ in _OBJECTS)
     governor = noun.head
-    if noun.dep_ in _OBJECTS and governor.lemma_.lower() in _LIGHT_VERBS:
+    if noun.dep_ in _OBJECTS and _is_light(governor):
         verb_agents, _, _ = _verb_roles(governor)
         agents.extend(verb_agents)
         for child in governor.children:

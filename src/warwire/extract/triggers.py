@@ -55,6 +55,15 @@ class Trigger:
 
 
 @dataclass(frozen=True)
+class Pattern:
+    """A verb whose object names what the event is about ("set up a base")."""
+
+    entry: TriggerEntry
+    verbs: frozenset[str]
+    objects: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """The trigger lexicon, indexed for matching."""
 
@@ -62,6 +71,7 @@ class Lexicon:
     phrases: dict[tuple[str, ...], TriggerEntry]
     verbs: dict[str, TriggerEntry]
     nouns: dict[str, TriggerEntry]
+    patterns: tuple[Pattern, ...] = ()
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -98,7 +108,17 @@ def load_lexicon() -> Lexicon:
             verbs.setdefault(str(verb).lower(), entry)
         for noun in item.get("nouns") or ():
             nouns.setdefault(str(noun).lower(), entry)
-    return Lexicon(tuple(entries), phrases, verbs, nouns)
+    patterns = []
+    for order, item in enumerate(data.get("patterns") or [], len(entries)):
+        entry = TriggerEntry(str(item["sub_event_type"]), str(item["event_type"]), order)
+        patterns.append(
+            Pattern(
+                entry,
+                frozenset(str(v).lower() for v in item.get("verbs") or ()),
+                frozenset(str(o).lower() for o in item.get("objects") or ()),
+            )
+        )
+    return Lexicon(tuple(entries), phrases, verbs, nouns, tuple(patterns))
 
 
 def _token_words(token: Any) -> tuple[str, ...]:
@@ -136,6 +156,11 @@ def _vetoed(tokens: list[Any], first: int, last: int, entry: TriggerEntry) -> bo
     return bool((before | children) & entry.needs_not)
 
 
+def _modifier(token: Any) -> bool:
+    """A noun modifying another noun ("strike rate", "protest movement") states nothing."""
+    return token.dep_ == "compound" and token.head.pos_ in _NOUN_TAGS
+
+
 def _named(token: Any) -> bool:
     """A capitalised word inside a name or a date ("March 2016", "Operation Dawn"), which the
     noun list must not read as a common noun; a sentence-initial word is not a name."""
@@ -144,21 +169,88 @@ def _named(token: Any) -> bool:
     return token.pos_ == "PROPN" and token.text[:1].isupper() and not token.is_sent_start
 
 
+def _verb_key(token: Any) -> str:
+    """A verb's lemma with its particle ("set up", "shoot down")."""
+    lemma = (token.lemma_ or token.text).lower()
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    return f"{lemma} {particles[0]}" if particles else lemma
+
+
+def _objects(verb: Any) -> list[Any]:
+    """A verb's objects, and the object of "into" ("turned X into a headquarters")."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in {"dobj", "obj", "nsubjpass"}:
+            found.append(child)
+            found.extend(c for c in child.children if c.dep_ == "conj")
+        elif child.dep_ == "prep" and child.lower_ in {"into", "of"}:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    return found
+
+
+def _pattern_triggers(sent: Any, lexicon: Lexicon) -> tuple[list[Trigger], set[int]]:
+    """Verb-object pattern triggers, and the tokens they cover (verb and object phrase)."""
+    found: list[Trigger] = []
+    covered: set[int] = set()
+    for token in sent:
+        if token.pos_ not in _VERB_TAGS and token.tag_ not in {"VBG", "VBN"}:
+            continue
+        key = _verb_key(token)
+        lemma = (token.lemma_ or token.text).lower()
+        for pattern in lexicon.patterns:
+            if key not in pattern.verbs and lemma not in pattern.verbs:
+                continue
+            hits = [o for o in _objects(token) if _object_word(o) in pattern.objects]
+            if not hits:
+                continue
+            found.append(
+                Trigger(
+                    start=token.idx,
+                    end=token.idx + len(token.text),
+                    text=token.text,
+                    head=token.i,
+                    sub_event_type=pattern.entry.sub_event_type,
+                    event_type=pattern.entry.event_type,
+                    first=token.i,
+                    last=token.i,
+                )
+            )
+            covered.add(token.i)
+            covered.update(c.i for c in token.children if c.dep_ == "prt")
+            for hit in hits:
+                covered.update(t.i for t in hit.subtree)
+            break
+    return found, covered
+
+
+def _object_word(token: Any) -> str:
+    """The head word of an object ("a cache of weapons" -> cache; "a new base" -> base)."""
+    return (token.lemma_ or token.text).lower()
+
+
 def find_triggers(sent: Any) -> list[Trigger]:
     """The event triggers of one spaCy sentence ``Span``, in text order, without overlaps."""
     lexicon = load_lexicon()
     tokens = list(sent)
-    found: list[Trigger] = []
+    found, covered = _pattern_triggers(sent, lexicon)
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        if token.i in covered:
+            i += 1
+            continue
         match = _phrase_at(tokens, i, lexicon)
+        if match is not None and any(t.i in covered for t in tokens[i : i + match[0]]):
+            match = None
+        if match is None and token.pos_ in _VERB_TAGS:
+            entry = lexicon.phrases.get(_words(_verb_key(token)))
+            match = (1, entry) if entry is not None and " " in _verb_key(token) else None
         if match is None:
             lemma = (token.lemma_ or token.text).lower()
             entry = None
             if token.pos_ in _VERB_TAGS:
                 entry = lexicon.verbs.get(lemma)
-            elif token.pos_ in _NOUN_TAGS and not _named(token):
+            elif token.pos_ in _NOUN_TAGS and not _named(token) and not _modifier(token):
                 entry = lexicon.nouns.get(token.lower_) or lexicon.nouns.get(lemma)
             match = (1, entry) if entry is not None else None
         if match is None:
@@ -182,4 +274,4 @@ def find_triggers(sent: Any) -> list[Trigger]:
                 )
             )
         i += width
-    return found
+    return sorted(found, key=lambda t: t.start)

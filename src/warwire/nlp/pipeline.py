@@ -161,17 +161,18 @@ def extract_records(
     timexes: list[Timex],
 ) -> tuple[list[Event], list[Claim]]:
     """The events and claims of one report, from its resolved mentions and time expressions."""
+    from warwire.extract.claims import find_claims
     from warwire.extract.events import extract_events
     from warwire.nlp.timex import sentence_times
 
     times = sentence_times(
         document.text, [(s.start, s.end) for s in sentences], timexes, dct=document.published
     )
-    events = extract_events(spacy_doc, document, mentions, entities, times)
-    try:  # TEMPORARY: the claims module is being written
-        from warwire.extract.claims import find_claims
-    except ImportError:
-        return events, []
+    extraction = extract_events(spacy_doc, document, mentions, entities, times)
+    events = list(extraction.events)
+    mentions.extend(extraction.mentions)
+    for entity in extraction.entities:
+        entities.setdefault(entity.id, entity)
     claims = find_claims(spacy_doc, document, mentions, entities)
     return events, claims
 
