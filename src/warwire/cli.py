@@ -423,23 +423,28 @@ def demo(
         raise typer.Exit(1)
     err.print(f"warwire demo: ingesting {folder}", highlight=False)
 
-    def run() -> tuple[IngestSummary, list[Any], int, int, str]:
+    def run() -> tuple[IngestSummary, list[Any], dict[str, int], str]:
         from warwire.output import document_row
 
         with _workspace(db) as ws:
             summary = _ingest_with_progress(ws, [str(folder)])
             rows = [document_row(d) for d in ws.docs()]
-            n_mentions = len(ws.mentions())
-            n_places = len(ws.places())
-            return summary, rows, n_mentions, n_places, ws.store_path
+            counts = {
+                "mention(s)": len(ws.mentions()),
+                "resolved place(s)": len(ws.places()),
+                "actor(s)": len(ws.actors()),
+                "event(s)": len(ws.events()),
+                "claim(s)": len(ws.claims()),
+            }
+            return summary, rows, counts, ws.store_path
 
-    summary, rows, n_mentions, n_places, path = _guard(run)
+    summary, rows, counts, path = _guard(run)
     _report_ingest(summary, "table")
     out.print(_table(rows, DOCUMENT_COLUMNS, title="stored documents"))
+    found = ", ".join(f"{n} {noun}" for noun, n in counts.items())
     out.print(
-        f"{len(rows)} document(s), {n_mentions} mention(s) and {n_places} resolved place(s) "
-        f"in {path}. Try: warwire docs, warwire show ID, warwire places, "
-        "warwire mentions --label PLACE",
+        f"{len(rows)} document(s), {found} in {path}. Try: warwire docs, warwire show ID, "
+        "warwire places, warwire actors, warwire events, warwire claims",
         highlight=False,
     )
     if summary.failed:

@@ -142,6 +142,10 @@ def _swallows(phrase: SchemeSpan, inner: SchemeSpan, text: str) -> bool:
 # -- names ----------------------------------------------------------------------------------
 
 
+# Mentions the event extractor adds for unnamed participants (warwire.extract.generic).
+EVENT_PARTICIPANTS = frozenset({"generic", "country"})
+
+
 def name_spans(annotation: Annotation, spacy_doc: Any, scheme: Scheme) -> list[SchemeSpan]:
     """The name layer: one type per span, no two spans overlapping, by start."""
     table = RE3D_NAMES if scheme == "re3d" else CONLL_NAMES
@@ -156,6 +160,8 @@ def name_spans(annotation: Annotation, spacy_doc: Any, scheme: Scheme) -> list[S
     persons = {(m.start, m.end) for m in annotation.mentions if m.label == "PERSON"}
     ranked: list[tuple[int, int, int, SchemeSpan]] = []
     for order, mention in enumerate(annotation.mentions):
+        if mention.resolution in EVENT_PARTICIPANTS:
+            continue  # "civilians", "gunmen": an event's generic participant, not a name
         if mention.label == "ACTOR":
             if (mention.start, mention.end) in persons and doc.before_group_noun(mention):
                 continue  # "the Assad regime": "Assad" is the person, the phrase the group

@@ -268,7 +268,7 @@ def _sentence_events(
         if refined is None:
             continue
         event_type, sub_event_type = refined
-        if event_type in _CROWDS and _is_generic_or_none(actor1):
+        if event_type in _CROWDS and (_is_generic_or_none(actor1) or _crowd_noun(doc, trigger)):
             actor1 = _crowd(doc, trigger, roles, index, country, ctx, _CROWDS[event_type])
         if sub_event_type in _VICTIMS and actor2 is None and roles.patients:
             actor2 = _generic(doc, roles.patients[0], index, country, ctx, force="Civilians")
@@ -329,6 +329,14 @@ def _without_fatalities(event: Event) -> Event:
 
 _CROWDS = {"Protests": "Protesters", "Riots": "Rioters"}
 _VICTIMS = frozenset({"Attack", "Abduction/forced disappearance", "Arrests", "Sexual violence"})
+
+
+def _crowd_noun(doc: Any, trigger: Trigger) -> bool:
+    """Whether the trigger's words include the crowd ("protesters", "rioters")."""
+    return any(
+        t.pos_ in {"NOUN", "PROPN"} and t.dep_ in {"nsubj", "nsubjpass"}
+        for t in doc[trigger.first : trigger.last + 1]
+    )
 
 
 def _is_generic_or_none(mention: Mention | None) -> bool:
