@@ -493,6 +493,15 @@ def bench(
 
 
 # Commands of the later layers live in their own modules and register themselves on ``app``.
-from warwire import cli_actors, cli_eval, cli_eval_ner, cli_extract, cli_geo  # noqa: E402
+from warwire import cli_actors, cli_eval, cli_eval_events, cli_eval_ner, cli_extract, cli_geo  # noqa: E402
 
-__all__ = ["app", "cli_actors", "cli_eval", "cli_eval_ner", "cli_extract", "cli_geo", "main"]
+__all__ = [
+    "app",
+    "cli_actors",
+    "cli_eval",
+    "cli_eval_events",
+    "cli_eval_ner",
+    "cli_extract",
+    "cli_geo",
+    "main",
+]

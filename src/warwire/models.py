@@ -247,12 +247,43 @@ class Claim:
 
 @dataclass(frozen=True)
 class Assessment:
-    """Fusion's verdict on one (subject, attribute) across the claims of all sources."""
+    """Fusion's verdict on one (subject, attribute) across the claims of all sources.
+
+    ``groups`` partitions ``claim_ids`` into sets of claims whose values agree (within their
+    qualifiers and precisions); ``sources`` counts the independent sources behind the largest
+    group; ``reason`` says why the values contradict each other, when they do.
+    """
 
     subject: str
     attribute: str
     status: AssessmentStatus
     claim_ids: tuple[str, ...] = field(default_factory=tuple)
+    groups: tuple[tuple[str, ...], ...] = ()
+    sources: int = 0
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class FusedEvent:
+    """One real event reported by one or more sources: the events of several reports that
+    agree on type, place, time and actors. Fatalities follow ACLED: ``fatalities`` is the most
+    conservative figure, ``fatalities_high`` the highest, ``disputed`` says the sources differ."""
+
+    id: str
+    event_type: str
+    sub_event_type: str
+    event_ids: tuple[str, ...]
+    doc_ids: tuple[str, ...]
+    actor1: str | None = None
+    actor2: str | None = None
+    location: str | None = None
+    geo_precision: int | None = None
+    date: TimeValue | None = None
+    time_precision: int | None = None
+    fatalities: int | None = None
+    fatalities_high: int | None = None
+    disputed: bool = False
+    notes: str = ""
 
 
 @dataclass(frozen=True)
