@@ -8,8 +8,9 @@ MAN_MADE_DISASTER (subtask 2), plus DIPLO and ATTRIB (subtask 3: all 30).
 
 A classifier is any function from a snippet to a label. :func:`warwire_classifier` runs
 :func:`warwire.analyze` and maps the ACLED ``sub_event_type`` of the snippet's main event to its
-CASE name (:data:`ACLED_TO_CASE`). The main event is the first event that is neither negated
-nor historical, else the first event; a snippet without events gets :data:`NO_EVENT`. ACLED has
+CASE name (:data:`ACLED_TO_CASE`). The main event is the first current event (neither negated
+nor historical) not subsumed by another of the snippet's events (see :func:`main_event`), else
+the first event; a snippet without events gets :data:`NO_EVENT`. ACLED has
 no counterpart for the five unseen types, so warwire never predicts them.
 
 Scores are scikit-learn's: per-class F1 over the union of gold and predicted labels, ``macro``
@@ -140,10 +141,19 @@ def read_case(path: Path) -> list[CaseSnippet]:
 
 
 def main_event(events: Sequence[Event]) -> Event | None:
-    """The snippet's main event: the first neither negated nor historical, else the first."""
-    for event in events:
-        if not event.negated and not event.historical:
+    """The snippet's main event: the first current event (neither negated nor historical) whose
+    type no other current event of the snippet subsumes (a protest that later turns violent is
+    a violent demonstration, as ACLED codes one event per protest), else the first event."""
+    from warwire.extract.events import SUBSUMES
+
+    current = [e for e in events if not e.negated and not e.historical]
+    types = {e.sub_event_type for e in current}
+    covered = set().union(*(SUBSUMES.get(t, frozenset()) for t in types)) if types else set()
+    for event in current:
+        if event.sub_event_type not in covered:
             return event
+    if current:
+        return current[0]
     return events[0] if events else None
 
 

@@ -28,7 +28,7 @@ from warwire.ids import make_key
 from warwire.models import Document, Entity, Event, Mention, Precision, TimeValue
 from warwire.nlp.timex.sentences import SentenceTime
 
-__all__ = ["EVENT_EXTRACTOR", "EventExtraction", "extract_events"]
+__all__ = ["EVENT_EXTRACTOR", "SUBSUMES", "EventExtraction", "extract_events"]
 
 EVENT_EXTRACTOR = "warwire.events.v1"
 
@@ -36,7 +36,7 @@ _TERRITORY = TERRITORY
 _PROTEST_RESPONSES = frozenset(
     {"Protest with intervention", "Excessive force against protesters", "Violent demonstration"}
 )
-_SUBSUMES: dict[str, frozenset[str]] = {
+SUBSUMES: dict[str, frozenset[str]] = {
     "Suicide bomb": frozenset({"Remote explosive/landmine/IED"}),
     "Protest with intervention": frozenset({"Peaceful protest", "Arrests"}),
     "Excessive force against protesters": frozenset(
@@ -215,7 +215,7 @@ def _keep(triggers: list[Trigger]) -> list[Trigger]:
     strong = [t for t in triggers if not t.weak]
     kept = strong if strong else triggers
     types = {t.sub_event_type for t in kept}
-    covered = set().union(*(_SUBSUMES.get(t, frozenset()) for t in types)) if types else set()
+    covered = set().union(*(SUBSUMES.get(t, frozenset()) for t in types)) if types else set()
     return [t for t in kept if t.sub_event_type not in covered]
 
 
