@@ -164,3 +164,13 @@ def test_candidate_runs_find_what_a_full_scan_finds(monkeypatch: pytest.MonkeyPa
         recognise, "_candidates", lambda t: [m.start() for m in WORD_START.finditer(t)]
     )
     assert find_timexes(text, dct=DCT) == fast
+
+
+def test_the_fall_of_a_town_is_not_autumn() -> None:
+    import datetime as dt
+
+    from warwire.nlp.timex import find_timexes
+
+    text = "The fall of Palmyra came after the group captured Ramadi last fall."
+    found = find_timexes(text, dct=dt.date(2015, 5, 21))
+    assert [t.text for t in found] == ["last fall"]

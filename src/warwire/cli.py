@@ -444,11 +444,40 @@ def demo(
     found = ", ".join(f"{n} {noun}" for noun, n in counts.items())
     out.print(
         f"{len(rows)} document(s), {found} in {path}. Try: warwire docs, warwire show ID, "
-        "warwire places, warwire actors, warwire events, warwire claims",
+        "warwire places, warwire actors, warwire events, warwire claims, warwire dossier NAME",
         highlight=False,
     )
+    _demo_dossier(db, Path(path))
     if summary.failed:
         raise typer.Exit(1)
+
+
+def _demo_dossier(db: str | None, store_path: Path) -> None:
+    """Print the dossier of the place most reported in the database (by documents, then
+    mentions; countries last) and write its HTML dossier beside the database."""
+    from warwire.cli_report import render_dossier
+
+    def run() -> tuple[Any, str, str] | None:
+        with _workspace(db) as ws:
+            places = ws.places()
+            if not places:
+                return None
+            best = max(
+                places,
+                key=lambda s: (s.entity.feature != "country", s.documents, s.mentions),
+            )
+            built = ws.dossier(best.entity.id)
+            return built, render_dossier(built, "md"), render_dossier(built, "html")
+
+    result = _guard(run)
+    if result is None:
+        return
+    built, markdown, html = result
+    slug = "".join(c if c.isalnum() else "-" for c in built.subject.name.lower()).strip("-")
+    target = store_path.resolve().parent / f"dossier-{slug or 'place'}.html"
+    target.write_text(html, encoding="utf-8")
+    out.print(markdown, highlight=False, markup=False)
+    out.print(f"HTML dossier of {built.subject.name}: {target}", highlight=False)
 
 
 @app.command()
@@ -493,7 +522,15 @@ def bench(
 
 
 # Commands of the later layers live in their own modules and register themselves on ``app``.
-from warwire import cli_actors, cli_eval, cli_eval_events, cli_eval_ner, cli_extract, cli_geo  # noqa: E402
+from warwire import (  # noqa: E402
+    cli_actors,
+    cli_eval,
+    cli_eval_events,
+    cli_eval_ner,
+    cli_extract,
+    cli_geo,
+    cli_report,
+)
 
 __all__ = [
     "app",
@@ -503,5 +540,6 @@ __all__ = [
     "cli_eval_ner",
     "cli_extract",
     "cli_geo",
+    "cli_report",
     "main",
 ]

@@ -12,14 +12,28 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from warwire.ingest import ReadOptions
-from warwire.models import Claim, Document, Entity, EntitySummary, Event, Mention, Sentence
+from warwire.models import (
+    Assessment,
+    Claim,
+    Document,
+    Entity,
+    EntitySummary,
+    Event,
+    FusedEvent,
+    IngestOutcome,
+    Mention,
+    Sentence,
+)
 from warwire.pipeline import Annotator, IngestSummary, Progress, ingest
 from warwire.settings import Settings
 from warwire.store import Store, open_store
 from warwire.store.records import EventFilter
+
+if TYPE_CHECKING:
+    from warwire.report.dossier_model import Dossier
 
 
 class Workspace:
@@ -70,6 +84,14 @@ class Workspace:
         n_workers = workers or self.settings.workers
         names = [str(t) for t in targets]
 
+        def outcome(result: IngestOutcome) -> None:
+            if result.status == "new" and result.doc_id:
+                from warwire.fuse.incremental import update_fusion
+
+                update_fusion(self.store, result.doc_id)
+            if on_outcome is not None:
+                on_outcome(result)
+
         def run(chosen: Annotator) -> IngestSummary:
             return ingest(
                 names,
@@ -77,7 +99,7 @@ class Workspace:
                 annotator=chosen,
                 options=options,
                 stdin=stdin,
-                on_outcome=on_outcome,
+                on_outcome=outcome,
                 on_sources=on_sources,
             )
 
@@ -189,6 +211,49 @@ class Workspace:
         """Claims, filtered by document, subject name (any alias) and attribute."""
         subjects = self._ids(subject, ("place", "actor", "operation")) or ()
         return self.store.claims(doc_id=doc_id, subject=subjects, attribute=attribute, limit=limit)
+
+    def subjects(self, name: str) -> list[Entity]:
+        """The places and actors called ``name`` (canonical name or any alias as written),
+        most mentioned first: one for a clear name, several for an ambiguous one."""
+        ids = self.lookup(name, kind=("place", "actor", "operation"))
+        if not ids:
+            from warwire.errors import NotFoundError
+
+            raise NotFoundError(
+                f"no place or actor called {name!r}: try `warwire places` or `warwire actors`"
+            )
+        counts = self.store.mention_counts(ids)
+        found = self.store.entities_by_id(ids)
+        return sorted(found.values(), key=lambda e: (-counts.get(e.id, 0), e.name))
+
+    def dossier(self, entity_id: str) -> Dossier:
+        """The dossier of one place or actor (by entity id; see :meth:`subjects`)."""
+        from warwire.report.assemble import build_dossier
+
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        return build_dossier(self.store, entity_id, generated_at=now)
+
+    def fused_events(
+        self, *, place: str | None = None, actor: str | None = None, limit: int | None = None
+    ) -> list[FusedEvent]:
+        """Fused events (one per real event, with all its sources), by place or actor name."""
+        return self.store.fused_events(
+            location=self._ids(place, "place") or (),
+            actor=self._ids(actor, "actor") or (),
+            limit=limit,
+        )
+
+    def assessments(self, subject: str | None = None) -> list[Assessment]:
+        """Assessments of claims (corroborated, contradicted, single source), contradictions
+        first, of one subject (name or alias) or of all."""
+        subjects = self._ids(subject, ("place", "actor", "operation")) or ()
+        return self.store.assessments(subjects)
+
+    def rebuild_fusion(self, *, progress: Callable[[int, int], None] | None = None) -> int:
+        """Recompute fingerprints, fused events and assessments from the stored records."""
+        from warwire.fuse.incremental import rebuild_fusion
+
+        return len(rebuild_fusion(self.store, progress=progress))
 
     def entities(self, ids: Iterable[str]) -> dict[str, Entity]:
         """The entities with these ids, by id."""

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Protocol
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
 
 from warwire.models import (
     Annotation,
+    Assessment,
     Claim,
     Document,
     Entity,
     EntitySummary,
     Event,
+    FusedEvent,
     IngestStatus,
     Mention,
     Sentence,
@@ -72,5 +75,21 @@ class Store(Protocol):
     def entities_by_id(self, ids: Iterable[str]) -> dict[str, Entity]: ...
 
     def find_entities(self, name: str, *, kind: str | Sequence[str] = ()) -> list[str]: ...
+
+    def transaction(self) -> AbstractContextManager[Any]: ...
+
+    def fused_events(
+        self, *, location: Sequence[str] = (), actor: Sequence[str] = (), limit: int | None = None
+    ) -> list[FusedEvent]: ...
+
+    def assessments(self, subjects: Sequence[str] = ()) -> list[Assessment]: ...
+
+    def aliases(self, entity_id: str) -> list[str]: ...
+
+    def mention_counts(self, ids: Iterable[str]) -> dict[str, int]: ...
+
+    def events_by_id(self, ids: Sequence[str]) -> list[Event]: ...
+
+    def claims_by_id(self, ids: Sequence[str]) -> list[Claim]: ...
 
     def close(self) -> None: ...

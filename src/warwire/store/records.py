@@ -19,8 +19,10 @@ __all__ = [
     "insert_claims",
     "insert_events",
     "select_claims",
+    "select_claims_by_id",
     "select_entities",
     "select_events",
+    "select_events_by_id",
 ]
 
 _EVENT_COLUMNS = (
@@ -279,4 +281,30 @@ def select_entities(conn: Any, ids: Iterable[str]) -> dict[str, Entity]:
         )
         for row in rows:
             found[row[0]] = Entity(row[0], row[1], row[2], (), *row[3:])
+    return found
+
+
+def select_events_by_id(conn: Any, ids: Sequence[str]) -> list[Event]:
+    """The events with these ids (those that exist)."""
+    found: list[Event] = []
+    for chunk in range(0, len(ids), 500):
+        part = list(ids[chunk : chunk + 500])
+        rows = conn.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE id IN ({', '.join('?' for _ in part)})",
+            part,
+        )
+        found.extend(_event(row) for row in rows)
+    return found
+
+
+def select_claims_by_id(conn: Any, ids: Sequence[str]) -> list[Claim]:
+    """The claims with these ids (those that exist)."""
+    found: list[Claim] = []
+    for chunk in range(0, len(ids), 500):
+        part = list(ids[chunk : chunk + 500])
+        rows = conn.execute(
+            f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE id IN ({', '.join('?' for _ in part)})",
+            part,
+        )
+        found.extend(_claim(row) for row in rows)
     return found

@@ -189,4 +189,47 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX claims_doc ON claims (doc_id)",
         ),
     ),
+    Migration(
+        "0008_fusion",
+        (
+            """CREATE TABLE doc_fingerprints (
+                doc_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+                signature TEXT NOT NULL,
+                duplicate_of TEXT NOT NULL
+            )""",
+            """CREATE TABLE doc_bands (
+                band TEXT NOT NULL,
+                doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+                PRIMARY KEY (band, doc_id)
+            )""",
+            """CREATE TABLE fused_events (
+                id TEXT PRIMARY KEY,
+                event_type TEXT NOT NULL,
+                sub_event_type TEXT NOT NULL,
+                actor1 TEXT,
+                actor2 TEXT,
+                location TEXT,
+                geo_precision INTEGER,
+                date_value TEXT,
+                date_end TEXT,
+                date_precision TEXT,
+                date_anchor TEXT,
+                time_precision INTEGER,
+                fatalities INTEGER,
+                fatalities_high INTEGER,
+                disputed INTEGER NOT NULL DEFAULT 0,
+                notes TEXT NOT NULL DEFAULT ''
+            )""",
+            "CREATE INDEX fused_type_date ON fused_events (sub_event_type, date_value)",
+            "CREATE INDEX fused_location ON fused_events (location)",
+            """CREATE TABLE event_fusion (
+                event_id TEXT PRIMARY KEY REFERENCES events (id) ON DELETE CASCADE,
+                fused_id TEXT NOT NULL
+            )""",
+            "CREATE INDEX event_fusion_fused ON event_fusion (fused_id)",
+            "ALTER TABLE assessments ADD COLUMN groups TEXT NOT NULL DEFAULT '[]'",
+            "ALTER TABLE assessments ADD COLUMN sources INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE assessments ADD COLUMN reason TEXT",
+        ),
+    ),
 )

@@ -16,23 +16,28 @@ from pathlib import Path
 from warwire.errors import NotFoundError, StoreError
 from warwire.models import (
     Annotation,
+    Assessment,
     Claim,
     Document,
     Entity,
     EntitySummary,
     Event,
+    FusedEvent,
     IngestStatus,
     Mention,
     Page,
     Sentence,
 )
+from warwire.store.fusion_sql import select_assessments, select_fused
 from warwire.store.records import (
     EventFilter,
     insert_claims,
     insert_events,
     select_claims,
+    select_claims_by_id,
     select_entities,
     select_events,
+    select_events_by_id,
 )
 from warwire.store.schema import MIGRATIONS
 
@@ -341,6 +346,58 @@ class SQLiteStore:
             entity = Entity(row[0], row[1], row[2], aliases, *row[3:13])
             summaries.append(EntitySummary(entity, int(row[13]), int(row[14]), aliases))
         return summaries
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A connection inside one transaction (committed on success, rolled back on error),
+        for derived data such as the fusion layer's; errors become :class:`StoreError`."""
+        try:
+            with self._transaction() as conn:
+                yield conn
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: {exc}") from exc
+
+    # -- fusion --------------------------------------------------------------------------------
+
+    def fused_events(
+        self, *, location: Sequence[str] = (), actor: Sequence[str] = (), limit: int | None = None
+    ) -> list[FusedEvent]:
+        """Fused events at these places or with these actors, by date."""
+        return select_fused(self._conn, location=location, actor=actor, limit=limit)
+
+    def assessments(self, subjects: Sequence[str] = ()) -> list[Assessment]:
+        """Assessments of these subjects (all when empty), contradictions first."""
+        return select_assessments(self._conn, subjects)
+
+    def aliases(self, entity_id: str) -> list[str]:
+        """The names reports used for an entity, as written."""
+        return [
+            alias
+            for (alias,) in self._conn.execute(
+                "SELECT DISTINCT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias",
+                (entity_id,),
+            )
+        ]
+
+    def mention_counts(self, ids: Iterable[str]) -> dict[str, int]:
+        """How many mentions each of these entities has."""
+        wanted = sorted(set(ids))
+        counts: dict[str, int] = {}
+        for chunk in range(0, len(wanted), 500):
+            part = wanted[chunk : chunk + 500]
+            rows = self._conn.execute(
+                "SELECT entity_id, count(*) FROM mentions"
+                f" WHERE entity_id IN ({', '.join('?' for _ in part)}) GROUP BY entity_id",
+                part,
+            )
+            counts.update({entity_id: int(n) for entity_id, n in rows})
+        return counts
+
+    def events_by_id(self, ids: Sequence[str]) -> list[Event]:
+        return select_events_by_id(self._conn, ids)
+
+    def claims_by_id(self, ids: Sequence[str]) -> list[Claim]:
+        return select_claims_by_id(self._conn, ids)
 
     # -- events and claims -------------------------------------------------------------------
 

@@ -105,8 +105,8 @@ def season(m: re.Match[str], ctx: Context) -> Reading | None:
     name = m["season"].lower()
     rel = words(m["rel"])
     code = SEASONS[name]
-    if name == "fall" and not (rel or m["year"]):
-        return None
+    if name == "fall" and not m["year"] and rel in {"", "the", "that"}:
+        return None  # "the fall of Palmyra" is a town falling, not autumn
     mod = edge_mod(m["edge"])
     if m["year"]:
         return Reading("DATE", f"{m['year']}-{code}", mod)

@@ -1,0 +1,287 @@
+"""The fusion layer in SQL: document fingerprints and their LSH bands, fused events and their
+members, assessments. Shared by the stores; every function takes a DB-API connection whose
+placeholder is ``?``. Fusion data is derived: it can always be rebuilt from the records.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from warwire.models import Assessment, FusedEvent, TimeValue
+
+__all__ = [
+    "candidate_fingerprints",
+    "doc_sources",
+    "duplicate_of",
+    "fused_by_id",
+    "fused_candidates",
+    "fused_for_events",
+    "save_assessment",
+    "save_fingerprint",
+    "save_fused",
+    "select_assessments",
+    "select_fused",
+]
+
+_FUSED_COLUMNS = (
+    "id, event_type, sub_event_type, actor1, actor2, location, geo_precision, date_value,"
+    " date_end, date_precision, date_anchor, time_precision, fatalities, fatalities_high,"
+    " disputed, notes"
+)
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+# -- fingerprints ------------------------------------------------------------------------------
+
+
+def save_fingerprint(
+    conn: Any, doc_id: str, signature: Sequence[int], bands: Iterable[str], duplicate: str
+) -> None:
+    conn.execute(
+        "INSERT INTO doc_fingerprints (doc_id, signature, duplicate_of) VALUES (?, ?, ?)"
+        " ON CONFLICT (doc_id) DO UPDATE SET signature = excluded.signature,"
+        " duplicate_of = excluded.duplicate_of",
+        (doc_id, json.dumps(list(signature)), duplicate),
+    )
+    conn.executemany(
+        "INSERT INTO doc_bands (band, doc_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        [(band, doc_id) for band in bands],
+    )
+
+
+def candidate_fingerprints(
+    conn: Any, bands: Sequence[str], exclude: str
+) -> dict[str, tuple[tuple[int, ...], str]]:
+    """Documents sharing an LSH band: doc id -> (signature, the group it duplicates)."""
+    if not bands:
+        return {}
+    rows = conn.execute(
+        "SELECT f.doc_id, f.signature, f.duplicate_of FROM doc_fingerprints f"
+        " WHERE f.doc_id IN (SELECT doc_id FROM doc_bands WHERE band IN"
+        f" ({_marks(bands)})) AND f.doc_id != ?",
+        [*bands, exclude],
+    )
+    return {doc_id: (tuple(json.loads(sig)), dup) for doc_id, sig, dup in rows}
+
+
+def duplicate_of(conn: Any, doc_ids: Iterable[str]) -> dict[str, str]:
+    """Each document's near-duplicate group (the first document of its group)."""
+    ids = sorted(set(doc_ids))
+    found: dict[str, str] = {}
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk : chunk + 500]
+        rows = conn.execute(
+            f"SELECT doc_id, duplicate_of FROM doc_fingerprints WHERE doc_id IN ({_marks(part)})",
+            part,
+        )
+        found.update(dict(rows))
+    return found
+
+
+def doc_sources(conn: Any, doc_ids: Iterable[str]) -> dict[str, str | None]:
+    """Each document's outlet (``source``)."""
+    ids = sorted(set(doc_ids))
+    found: dict[str, str | None] = {}
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk : chunk + 500]
+        rows = conn.execute(f"SELECT id, source FROM documents WHERE id IN ({_marks(part)})", part)
+        found.update(dict(rows))
+    return found
+
+
+# -- fused events ------------------------------------------------------------------------------
+
+
+def _fused(row: Sequence[Any], members: Sequence[tuple[str, str]]) -> FusedEvent:
+    (
+        id_, event_type, sub, actor1, actor2, location, geo_precision, date_value, date_end,
+        date_precision, date_anchor, time_precision, fatalities, high, disputed, notes,
+    ) = row  # fmt: skip
+    date = (
+        TimeValue(date_value, date_precision, end=date_end, anchor=date_anchor)
+        if date_value
+        else None
+    )
+    return FusedEvent(
+        id=id_,
+        event_type=event_type,
+        sub_event_type=sub,
+        event_ids=tuple(e for e, _ in members),
+        doc_ids=tuple(sorted({d for _, d in members})),
+        actor1=actor1,
+        actor2=actor2,
+        location=location,
+        geo_precision=geo_precision,
+        date=date,
+        time_precision=time_precision,
+        fatalities=fatalities,
+        fatalities_high=high,
+        disputed=bool(disputed),
+        notes=notes,
+    )
+
+
+def _with_members(conn: Any, rows: list[Sequence[Any]]) -> list[FusedEvent]:
+    ids = [row[0] for row in rows]
+    members: dict[str, list[tuple[str, str]]] = {i: [] for i in ids}
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk : chunk + 500]
+        for fused_id, event_id, doc_id in conn.execute(
+            "SELECT f.fused_id, f.event_id, e.doc_id FROM event_fusion f"
+            " JOIN events e ON e.id = f.event_id"
+            f" WHERE f.fused_id IN ({_marks(part)}) ORDER BY e.doc_id, e.start_char",
+            part,
+        ):
+            members[fused_id].append((event_id, doc_id))
+    return [_fused(row, members[row[0]]) for row in rows]
+
+
+def fused_candidates(
+    conn: Any, sub_event_types: Sequence[str], first: str, last: str
+) -> list[FusedEvent]:
+    """Fused events of these sub-types whose date prefix lies between ``first`` and ``last``
+    (ISO strings), or that have no date."""
+    rows = conn.execute(
+        f"SELECT {_FUSED_COLUMNS} FROM fused_events WHERE sub_event_type IN"
+        f" ({_marks(sub_event_types)}) AND (date_value IS NULL OR"
+        " (date_value >= ? AND date_value <= ?))",
+        [*sub_event_types, first[:4], last],
+    ).fetchall()
+    return _with_members(conn, rows)
+
+
+def fused_by_id(conn: Any, fused_id: str) -> FusedEvent | None:
+    rows = conn.execute(
+        f"SELECT {_FUSED_COLUMNS} FROM fused_events WHERE id = ?", (fused_id,)
+    ).fetchall()
+    found = _with_members(conn, rows)
+    return found[0] if found else None
+
+
+def fused_for_events(conn: Any, event_ids: Iterable[str]) -> dict[str, str]:
+    """event id -> fused event id."""
+    ids = sorted(set(event_ids))
+    found: dict[str, str] = {}
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk : chunk + 500]
+        rows = conn.execute(
+            f"SELECT event_id, fused_id FROM event_fusion WHERE event_id IN ({_marks(part)})",
+            part,
+        )
+        found.update(dict(rows))
+    return found
+
+
+def save_fused(conn: Any, fused: FusedEvent, replaces: Iterable[str] = ()) -> None:
+    """Store a fused event with its members; ``replaces`` are fused ids merged into it."""
+    for old in replaces:
+        if old != fused.id:
+            conn.execute("DELETE FROM fused_events WHERE id = ?", (old,))
+    date = fused.date
+    values = (
+        fused.id,
+        fused.event_type,
+        fused.sub_event_type,
+        fused.actor1,
+        fused.actor2,
+        fused.location,
+        fused.geo_precision,
+        date.value if date else None,
+        date.end if date else None,
+        date.precision if date else None,
+        date.anchor if date else None,
+        fused.time_precision,
+        fused.fatalities,
+        fused.fatalities_high,
+        int(fused.disputed),
+        fused.notes,
+    )
+    columns = _FUSED_COLUMNS.split(", ")
+    updates = ", ".join(f"{c.strip()} = excluded.{c.strip()}" for c in columns[1:])
+    conn.execute(
+        f"INSERT INTO fused_events ({_FUSED_COLUMNS}) VALUES ({_marks(values)})"
+        f" ON CONFLICT (id) DO UPDATE SET {updates}",
+        values,
+    )
+    conn.executemany(
+        "INSERT INTO event_fusion (event_id, fused_id) VALUES (?, ?)"
+        " ON CONFLICT (event_id) DO UPDATE SET fused_id = excluded.fused_id",
+        [(event_id, fused.id) for event_id in fused.event_ids],
+    )
+
+
+def select_fused(
+    conn: Any,
+    *,
+    location: Sequence[str] = (),
+    actor: Sequence[str] = (),
+    limit: int | None = None,
+) -> list[FusedEvent]:
+    """Fused events, by date, at these places or with these actors (either side)."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if location:
+        clauses.append(f"location IN ({_marks(location)})")
+        params.extend(location)
+    if actor:
+        clauses.append(f"(actor1 IN ({_marks(actor)}) OR actor2 IN ({_marks(actor)}))")
+        params.extend([*actor, *actor])
+    sql = f"SELECT {_FUSED_COLUMNS} FROM fused_events"
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    sql += " ORDER BY date_value, id LIMIT ?"
+    params.append(-1 if limit is None else limit)
+    return _with_members(conn, conn.execute(sql, params).fetchall())
+
+
+# -- assessments -------------------------------------------------------------------------------
+
+
+def save_assessment(conn: Any, a: Assessment) -> None:
+    conn.execute(
+        "INSERT INTO assessments (subject, attribute, status, claim_ids, groups, sources, reason)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (subject, attribute) DO UPDATE SET"
+        " status = excluded.status, claim_ids = excluded.claim_ids, groups = excluded.groups,"
+        " sources = excluded.sources, reason = excluded.reason",
+        (
+            a.subject,
+            a.attribute,
+            a.status,
+            json.dumps(list(a.claim_ids)),
+            json.dumps([list(g) for g in a.groups]),
+            a.sources,
+            a.reason,
+        ),
+    )
+
+
+def select_assessments(conn: Any, subjects: Sequence[str] = ()) -> list[Assessment]:
+    """Assessments of these subjects (all when empty), contradictions first."""
+    sql = "SELECT subject, attribute, status, claim_ids, groups, sources, reason FROM assessments"
+    params: list[Any] = []
+    if subjects:
+        sql += f" WHERE subject IN ({_marks(subjects)})"
+        params.extend(subjects)
+    sql += (
+        " ORDER BY CASE status WHEN 'contradicted' THEN 0 WHEN 'corroborated' THEN 1 ELSE 2 END,"
+        " subject, attribute"
+    )
+    return [
+        Assessment(
+            subject=subject,
+            attribute=attribute,
+            status=status,
+            claim_ids=tuple(json.loads(claim_ids)),
+            groups=tuple(tuple(g) for g in json.loads(groups)),
+            sources=int(sources),
+            reason=reason,
+        )
+        for subject, attribute, status, claim_ids, groups, sources, reason in conn.execute(
+            sql, params
+        )
+    ]
