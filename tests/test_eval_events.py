@@ -214,6 +214,53 @@ def test_role_filler_ignores_seized_arms_and_speakers(nlp: Any) -> None:
     assert roles["Victim"] == ["juan perez"]
 
 
+def test_role_filler_gives_nothing_for_a_document_without_an_incident(nlp: Any) -> None:
+    """Perpetrators but no target, victim or weapon: talk about armed groups, not an incident."""
+    roles = _fill(nlp, "the fmln said the talks will continue and the guerrillas will fight on.")
+    assert all(not fillers for fillers in roles.values())
+
+
+def test_role_filler_splits_an_organisation_from_its_perpetrator_word(nlp: Any) -> None:
+    roles = _fill(nlp, "the fmln guerrillas attacked the house of the mayor. the group fled.")
+    assert roles["PerpInd"] == ["guerrillas"]  # not "fmln guerrillas", nor a bare "group"
+    assert roles["PerpOrg"] == ["fmln"]
+
+
+def test_role_filler_takes_the_organisation_inside_a_description(nlp: Any) -> None:
+    roles = _fill(nlp, "the shining path terrorist organization attacked the power towers.")
+    assert roles["PerpOrg"] == ["shining path"]
+    assert _fill(nlp, "a clandestine organization attacked the embassy.")["PerpOrg"] == []
+    assert _fill(nlp, "the government attacked the houses.")["PerpOrg"] == []
+
+
+def test_role_filler_needs_a_weapon_for_placing_verbs(nlp: Any) -> None:
+    roles = _fill(nlp, "guerrillas planted dynamite sticks at the bank.")
+    assert roles["Weapon"] == ["dynamite sticks"]  # a weapon of several words
+    assert roles["Target"] == ["bank"]
+    roles = _fill(nlp, "the army placed the town under military control. guerrillas burned a bus.")
+    assert roles["Target"] == ["bus"]
+
+
+def test_role_filler_leaves_out_bullets_combatants_and_scenes(nlp: Any) -> None:
+    assert _fill(nlp, "guerrillas riddled the car with bullets.")["Weapon"] == []
+    roles = _fill(nlp, "soldier arturo bernal was killed. gunmen killed juan perez at the airport.")
+    assert roles["Victim"] == ["juan perez"]
+    assert roles["Target"] == []  # where a person was killed is no target
+
+
+def test_role_filler_ignores_air_raids_and_coup_attempts(nlp: Any) -> None:
+    text = (
+        "the indiscriminate bombing of the town by the air force killed many. "
+        "a coup attempt against president juan perez failed."
+    )
+    assert all(not fillers for fillers in _fill(nlp, text).values())
+
+
+def test_role_filler_adds_a_named_group_only_without_an_agent_organisation(nlp: Any) -> None:
+    roles = _fill(nlp, "the eln said that the fmln attacked the embassy.")
+    assert roles["PerpOrg"] == ["fmln"]
+
+
 def test_evaluate_muc_scores_the_role_filler(tmp_path: Path, nlp: Any) -> None:
     result = evaluate_muc(_write_muc(tmp_path / "dev.json", MUC_DOCS), nlp=nlp)
     assert result["n_docs"] == 2 and result["n_gold"] == 5

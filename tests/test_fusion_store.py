@@ -94,3 +94,15 @@ def test_rebuilding_gives_the_same_assessments(db: Path) -> None:
         ws.rebuild_fusion()
     after = _by_attribute(db, "Tabqa")
     assert {k: v.status for k, v in before.items()} == {k: v.status for k, v in after.items()}
+
+
+def test_replaying_a_report_changes_nothing(db: Path) -> None:
+    from warwire.fuse.incremental import update_fusion
+
+    with warwire.open(db) as ws:
+        before = [(f.id, f.event_ids) for f in ws.fused_events()]
+        statuses = {(a.subject, a.attribute): a.status for a in ws.assessments()}
+        for doc in ws.docs():
+            update_fusion(ws.store, doc.id)
+        assert [(f.id, f.event_ids) for f in ws.fused_events()] == before
+        assert {(a.subject, a.attribute): a.status for a in ws.assessments()} == statuses

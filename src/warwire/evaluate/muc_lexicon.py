@@ -36,11 +36,13 @@ class MucLexicon:
     collectives: frozenset[str]
     organisations: frozenset[str]
     bare_organisations: frozenset[str]
+    descriptive_organisations: frozenset[str]
     state_modifiers: frozenset[str]
     institutions: frozenset[str]
     insurgent_words: frozenset[str]
     targets: frozenset[str]
     military: frozenset[str]
+    combatants: frozenset[str]
     weapons: frozenset[tuple[str, ...]]
     titles: frozenset[str]
     ranks: frozenset[str]
@@ -90,11 +92,13 @@ def load_muc_lexicon() -> MucLexicon:
             "collectives",
             "organisations",
             "bare_organisations",
+            "descriptive_organisations",
             "state_modifiers",
             "institutions",
             "insurgent_words",
             "targets",
             "military",
+            "combatants",
             "titles",
             "ranks",
             "place_words",

@@ -151,6 +151,8 @@ class DocumentNames:
 
         lex = self.lex
         lemma = head.lemma_.lower()
+        if lemma in lex.descriptive_organisations and not of_phrase(head):
+            return self._named_inside(tokens[:-1])
         generic = lemma not in lex.organisations or lemma in ("forces", "force")
         for tok in tokens[:-1]:  # "fmln forces"
             if tok.head.i == head.i and tok.dep_ in ("compound", "nmod"):
@@ -181,6 +183,22 @@ class DocumentNames:
                 filler = make_filler("PerpOrg", [child])  # gold fillers favour the acronym
                 self.acronyms.setdefault(child.lower_, filler)
         return filler
+
+    def _named_inside(self, tokens: list[Token]) -> Filler | None:
+        """The longest run of ``tokens`` naming a known organisation ("the shining path
+        terrorist organization" gives "shining path"), or None ("a clandestine organization")."""
+        from warwire.actors import resolve_actor
+
+        for size in range(len(tokens), 0, -1):
+            for start in range(len(tokens) - size + 1):
+                run = tokens[start : start + size]
+                if size == 1:
+                    known = self.acronyms.get(run[0].lower_) or self._known(run[0])
+                    if known is not None:
+                        return known
+                elif resolve_actor(phrase_text(run)) is not None:
+                    return make_filler("PerpOrg", run)
+        return None
 
     def _known(self, token: Token) -> Filler | None:
         """The organisation a single word names: a defined acronym or a knowledge-base alias."""

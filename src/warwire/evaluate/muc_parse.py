@@ -93,7 +93,7 @@ _PLACE_PREPS = frozenset(
 )
 _LOCATIVE_NOUNS = frozenset({"front", "outside", "inside", "vicinity", "entrance", "door", "gate"})
 _INSTRUMENT_PREPS = frozenset({"with", "using"})
-_WEAPON_SUBJECTS = frozenset({"explode", "bombing"})
+_WEAPON_SUBJECTS = frozenset({"explode", "bombing", "placing"})
 
 
 @dataclass(frozen=True)

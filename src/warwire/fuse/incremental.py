@@ -24,13 +24,14 @@ from typing import Any
 from warwire.fuse.assess import assess, control_conflicts, event_conflicts
 from warwire.fuse.duplicates import NEAR_DUPLICATE, band_keys, independence_keys, signature
 from warwire.fuse.duplicates import similarity as signature_similarity
-from warwire.fuse.events import attach, fuse, merge
+from warwire.fuse.events import REFINES, attach, fuse, merge
 from warwire.models import Assessment, Claim, Event
 from warwire.store.fusion_sql import (
     candidate_fingerprints,
     doc_sources,
     duplicate_of,
     fused_candidates,
+    fused_for_events,
     save_assessment,
     save_fingerprint,
     save_fused,
@@ -81,6 +82,14 @@ def _window(event: Event) -> tuple[str, str]:
     return f"{year - 1}", f"{year + 1}-99"
 
 
+def _related(sub_event_type: str) -> list[str]:
+    """The sub-types an event of this sub-type may be fused with (it, and those it refines or
+    that refine it: a territory change and the clash that won it)."""
+    related = {sub_event_type} | set(REFINES.get(sub_event_type, ()))
+    related |= {sub for sub, refined in REFINES.items() if sub_event_type in refined}
+    return sorted(related)
+
+
 def _fingerprint(conn: Any, doc_id: str, text: str) -> str:
     sig = signature(text)
     bands = band_keys(sig)
@@ -94,11 +103,12 @@ def _fingerprint(conn: Any, doc_id: str, text: str) -> str:
 
 def _fuse_events(conn: Any, events: Sequence[Event]) -> list[str]:
     touched: list[str] = []
+    done = fused_for_events(conn, [e.id for e in events])
     for event in events:
-        if not _current(event):
-            continue
+        if not _current(event) or event.id in done:
+            continue  # replaying a report changes nothing
         first, last = _window(event)
-        clusters = fused_candidates(conn, [event.sub_event_type], first, last)
+        clusters = fused_candidates(conn, _related(event.sub_event_type), first, last)
         member_ids = sorted({i for c in clusters for i in c.event_ids})
         by_id = {e.id: e for e in select_events_by_id(conn, member_ids)}
         members = {c.id: [by_id[i] for i in c.event_ids if i in by_id] for c in clusters}
@@ -122,6 +132,27 @@ def _independence(conn: Any, claims: Sequence[Claim]) -> dict[str, str]:
     return independence_keys(doc_sources(conn, docs), duplicate_of(conn, docs))
 
 
+def _published(conn: Any, doc_ids: Sequence[str]) -> dict[str, dt.date | None]:
+    found: dict[str, dt.date | None] = {}
+    for start in range(0, len(doc_ids), 500):
+        part = list(doc_ids[start : start + 500])
+        rows = conn.execute(
+            f"SELECT id, published FROM documents WHERE id IN ({', '.join('?' for _ in part)})",
+            part,
+        )
+        found.update({doc: dt.date.fromisoformat(day) if day else None for doc, day in rows})
+    return found
+
+
+def _names(
+    conn: Any, subject: str, claims: Sequence[Claim], events: Sequence[Event] = ()
+) -> dict[str, str]:
+    """Entity id -> name, for readable reasons."""
+    ids = {subject} | {c.value for c in claims if c.value_kind == "entity"}
+    ids |= {x for e in events for x in (e.actor1, e.actor2, e.location) if x}
+    return {i: e.name for i, e in select_entities(conn, ids).items()}
+
+
 def _assess_subject(conn: Any, subject: str, attributes: set[str]) -> list[tuple[str, str]]:
     """Re-assess these attributes of one subject (all control attributes together)."""
     if attributes & set(CONTROL_ATTRIBUTES):
@@ -132,6 +163,9 @@ def _assess_subject(conn: Any, subject: str, attributes: set[str]) -> list[tuple
     }
     all_claims = [c for claims in claims_by_attribute.values() for c in claims]
     independence = _independence(conn, all_claims)
+    docs = sorted({c.doc_id for c in all_claims})
+    published = {d: p for d, p in _published(conn, docs).items() if p is not None}
+    names = _names(conn, subject, all_claims)
     conflicts: dict[str, list[str]] = {}
     control = [c for c in all_claims if c.attribute in CONTROL_ATTRIBUTES]
     if control:
@@ -140,16 +174,21 @@ def _assess_subject(conn: Any, subject: str, attributes: set[str]) -> list[tuple
             for e in select_events(conn, EventFilter(place=[subject]))
             if e.sub_event_type in _SEIZURES and not e.negated
         ]
-        for first, second, reason in control_conflicts(control):
+        for first, second, reason in control_conflicts(control, published=published, names=names):
             conflicts.setdefault(first, []).append(reason)
             conflicts.setdefault(second, []).append(reason)
-        for claim_id, _, reason in event_conflicts(control, seizures):
+        names.update(_names(conn, subject, [], seizures))
+        for claim_id, _, reason in event_conflicts(
+            control, seizures, published=published, names=names
+        ):
             conflicts.setdefault(claim_id, []).append(reason)
     touched: list[tuple[str, str]] = []
     for attribute, claims in claims_by_attribute.items():
         if not claims:
             continue
-        assessment = assess(subject, attribute, claims, independence)
+        assessment = assess(
+            subject, attribute, all_claims, independence, published=published, names=names
+        )
         reasons = sorted({r for c in claims for r in conflicts.get(c.id, [])})
         if reasons and assessment.status != "contradicted":
             assessment = replace(assessment, status="contradicted", reason="; ".join(reasons))
