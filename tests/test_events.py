@@ -209,3 +209,11 @@ def test_events_quote_their_sentence(nlp: Any) -> None:
     assert text[event.start : event.end].startswith("Gunmen kidnapped")
     assert text[event.trigger_start : event.trigger_end] == event.trigger
     assert event.sentence == 1
+
+
+def test_eval_events_reads_our_gold_format(tmp_path: Any) -> None:
+    from warwire.evaluate.events import detect_format
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "a-01", "text": "Rebels shelled the town.", "events": []}\n')
+    assert detect_format(gold) == "gold"

@@ -113,3 +113,13 @@ def test_resolve_spans_for_the_evaluation_harness(geoparser: Geoparser) -> None:
     answers = geoparser.resolve_spans(text, spans)
     assert all(a is not None and a.lat is not None for a in answers)
     assert [a.start for a in answers if a] == [s for s, _ in spans]
+
+
+def test_towns_the_model_tags_norp_or_product_are_places_after_in(geoparser: Geoparser) -> None:
+    # the small model reads "Aleppo" here as NORP and "Manbij" as PRODUCT
+    for town in ("Aleppo", "Manbij"):
+        text = f"A car bomb killed 12 people in {town} on Wednesday, the monitoring group said."
+        places = _places(geoparser, text)
+        assert town in places, (town, list(places))
+        assert places[town].entry is not None
+        assert places[town].entry.country_code == "SY"

@@ -34,7 +34,9 @@ Progress = Callable[[int, int], None]
 
 
 def detect_format(path: Path) -> str:
-    """``"muc"`` or ``"case"`` from the file's first bytes; :class:`InputError` otherwise."""
+    """``"muc"``, ``"case"`` or ``"gold"`` (warwire's own gold sentences,
+    ``tests/data/events_gold.jsonl``) from the file's first bytes; :class:`InputError`
+    otherwise."""
     path = Path(path)
     try:
         with path.open("rb") as handle:
@@ -42,12 +44,13 @@ def detect_format(path: Path) -> str:
     except OSError as exc:
         raise InputError(str(path), exc.strerror or "cannot open the file") from exc
     if head.startswith(b"{"):
-        return "muc"
+        return "gold" if b'"events"' in head or b'"text"' in head[:80] else "muc"
     if head.split(b"\n", 1)[0].rstrip(b"\r").split(b"\t") == [b"id", b"EventSnippet", b"SubType"]:
         return "case"
     raise InputError(
         str(path),
-        "not a supported event benchmark (MUC-4 GRIT JSON lines, CASE 2021 Task 2 TSV)",
+        "not a supported event benchmark (MUC-4 GRIT JSON lines, CASE 2021 Task 2 TSV,"
+        " warwire gold sentences JSON lines)",
     )
 
 
@@ -55,9 +58,38 @@ def evaluate_events(
     path: Path, *, limit: int | None = None, progress: Progress | None = None
 ) -> dict[str, Any]:
     """Score warwire on the benchmark file at ``path`` (format detected from its content)."""
-    if detect_format(path) == "muc":
+    kind = detect_format(path)
+    if kind == "muc":
         return evaluate_muc(path, limit=limit, progress=progress)
+    if kind == "gold":
+        return evaluate_gold(path, progress=progress)
     return evaluate_case(path, limit=limit, progress=progress)
+
+
+def evaluate_gold(path: Path, *, progress: Progress | None = None) -> dict[str, Any]:
+    """warwire's events on a gold file of sentences in the ``events_gold.jsonl`` format:
+    sub-type detection (micro, macro), event types, and argument and flag accuracy."""
+    from warwire.evaluate.event_gate import evaluate_event_gold
+
+    started = time.perf_counter()
+    scores = evaluate_event_gold(Path(path), progress=progress)
+    result: dict[str, Any] = {
+        "micro_f1": scores["micro"]["f1"],
+        "micro_precision": scores["micro"]["precision"],
+        "micro_recall": scores["micro"]["recall"],
+        "macro_f1": scores["macro_f1"],
+        "event_type_micro_f1": scores["event_types"]["micro"]["f1"],
+        "sentences": scores["sentences"],
+        "gold_events": scores["gold_events"],
+        "negative_sentences_with_events": scores["negative_sentences"]["with_predictions"],
+    }
+    for name, argument in scores["arguments"].items():
+        result[f"{name}_accuracy"] = argument["accuracy"]
+    result["sub_event_type_f1"] = {
+        sub: round(v["f1"], 3) for sub, v in sorted(scores["sub_event_types"].items())
+    }
+    result["seconds"] = round(time.perf_counter() - started, 2)
+    return result
 
 
 def evaluate_muc(

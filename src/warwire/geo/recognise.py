@@ -24,6 +24,9 @@ from warwire.geo import Gazetteer, demonym_country, demonym_region, loose_key
 ToponymKind = Literal["place", "demonym"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entity labels the small model gives some town names ("in Manbij" as PRODUCT): taken as
+# places only after a locative word and when the gazetteer knows the name.
+MISREAD_LABELS = frozenset({"PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 LOCATIVE = frozenset(
     {
         "in", "near", "at", "from", "to", "into", "outside", "around", "towards", "toward",
@@ -142,6 +145,13 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
                     ),
                     indices,
                 )
+            elif _after_locative(spacy_doc, span.start) and _is_known(
+                span.text, gazetteer, minimum=1_000, unknown_ok=True
+            ):  # "in Aleppo", which the small model tags NORP
+                add(
+                    Toponym(span.start_char, span.end_char, span.text, "place", "ner", ent.label_),
+                    indices,
+                )
             else:
                 taken.update(indices)
         elif ent.label_ in {"PERSON", "ORG"} and (
@@ -162,6 +172,15 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
                 )
             else:
                 taken.update(indices)
+        elif (
+            ent.label_ in MISREAD_LABELS
+            and _after_locative(spacy_doc, span.start)
+            and _is_known(span.text, gazetteer, minimum=1_000, unknown_ok=True)
+        ):  # "in Manbij", which the small model tags PRODUCT
+            add(
+                Toponym(span.start_char, span.end_char, span.text, "place", "ner", ent.label_),
+                indices,
+            )
         else:
             taken.update(indices)
 
