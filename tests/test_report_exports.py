@@ -344,3 +344,14 @@ def test_ftm_event_properties() -> None:
         if e["schema"] == "Documentation" and e["properties"]["entity"] == ["ww-event-ev-1"]
     ]
     assert quotes == [REUTERS.quote, AP.quote]
+
+
+def test_ftm_entities_pass_the_followthemoney_library() -> None:
+    from followthemoney import model
+
+    for entity in ftm_entities():
+        proxy = model.get_proxy(entity, cleaned=False)
+        cleaned = model.get_proxy(entity)  # cleaning drops values the schema rejects
+        for prop, values in entity["properties"].items():
+            assert proxy.schema.get(prop) is not None, (entity["schema"], prop)
+            assert cleaned.get(prop), (entity["id"], prop, values)
