@@ -26,6 +26,7 @@ typecheck: install
 	$(BIN)/mypy
 
 pytest: install
+	@sh scripts/ensure_chromium.sh >/dev/null || echo "warning: no Chromium: the browser test skips (and fails under CI=true)"
 	$(BIN)/python -m pytest -q
 
 test: lint typecheck pytest
