@@ -57,7 +57,7 @@ def test_markdown_with_yaml_front_matter(tmp_path: Path) -> None:
         "url: https://example.org/clash\n---\n# Clash\n\n" + BODY,
     )
     [doc] = read(path)
-    assert doc.text == "# Clash\n\n" + BODY
+    assert doc.text == "Clash\n\n" + BODY  # markdown is stored as plain words
     assert (doc.title, doc.source, doc.published) == (
         "Clash near Aleppo",
         "Example Wire",
@@ -179,3 +179,10 @@ def test_malformed_front_matter(tmp_path: Path) -> None:
     bad_date = write(tmp_path, "b.md", "---\npublished: 2015-02-30\n---\n" + BODY)
     with pytest.raises(InputError, match="malformed YAML front matter"):
         read(bad_date)
+
+
+def test_markdown_is_stored_as_plain_words() -> None:
+    from warwire.ingest.text import plain_markdown
+
+    text = "# Fall of **Tadmur**\n\n*Background.* See [the map](https://x.example/m) of 2*3*4.\n"
+    assert plain_markdown(text) == "Fall of Tadmur\n\nBackground. See the map of 2*3*4.\n"

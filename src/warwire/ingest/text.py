@@ -51,7 +51,25 @@ def parse_text(text: str, origin: str, options: ReadOptions, *, format: str = "t
     meta, body = split_header(text, origin)
     if not body.strip():
         raise InputError(origin, "empty file (a header but no text)")
+    if format == "md":
+        body = plain_markdown(body)
     return make_document(body, origin=origin, format=format, options=options, **meta)
+
+
+_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*])")
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
+
+
+def plain_markdown(body: str) -> str:
+    """Markdown reduced to its words: headings without their hashes, links to their text,
+    emphasis without its asterisks, so that names in **bold** read as names. The stored text
+    (and every quote cut from it) is this plain version."""
+    body = _LINK.sub(r"\1", body)
+    body = _STRONG.sub(r"\2", body)
+    body = _EMPHASIS.sub(r"\2", body)
+    return _HEADING.sub("", body)
 
 
 def split_header(text: str, origin: str) -> tuple[dict[str, Any], str]:

@@ -138,6 +138,9 @@ def to_annotation(
             mentions.append(mention)
             if actor is not None:
                 entities.setdefault(actor.id, actor)
+        mentions = drop_places_read_as_actors(mentions)
+        if geoparser is not None:
+            mentions.extend(place_references(document, spacy_doc, mentions, entities, sentence_of))
         events, claims = extract_records(
             spacy_doc, document, mentions, entities, sentences, timexes
         )
@@ -150,6 +153,75 @@ def to_annotation(
         events=tuple(events),
         claims=tuple(claims),
     )
+
+
+PLACE_NOUNS = frozenset({"town", "city", "village"})
+PLACE_REFERENCE_EXTRACTOR = "warwire.places.reference.v1"
+
+
+def drop_places_read_as_actors(mentions: list[Mention]) -> list[Mention]:
+    """Without the place mentions that are only a transliteration-level match of a name the
+    actor knowledge base holds exactly ("Daesh" is the Islamic State, not a village)."""
+    actor_spans = {
+        (m.start, m.end) for m in mentions if m.label == "ACTOR" and m.resolution == "kb"
+    }
+    return [
+        m
+        for m in mentions
+        if not (m.label == "PLACE" and m.resolution != "exact" and (m.start, m.end) in actor_spans)
+    ]
+
+
+def place_references(
+    document: Document,
+    spacy_doc: Any,
+    mentions: list[Mention],
+    entities: dict[str, Entity],
+    sentence_of: Any,
+) -> list[Mention]:
+    """ "the town", "the city", "the village" as references to the latest town the report
+    named before them (not "the town of X", which names X itself)."""
+    towns = sorted(
+        (
+            m
+            for m in mentions
+            if m.label == "PLACE"
+            and m.entity_id
+            and (e := entities.get(m.entity_id)) is not None
+            and e.feature == "city"
+        ),
+        key=lambda m: m.start,
+    )
+    found: list[Mention] = []
+    if not towns:
+        return found
+    for token in spacy_doc:
+        if token.lower_ not in PLACE_NOUNS or token.i == 0:
+            continue
+        before = spacy_doc[token.i - 1]
+        after = spacy_doc[token.i + 1] if token.i + 1 < len(spacy_doc) else None
+        if before.lower_ != "the" or (after is not None and after.lower_ == "of"):
+            continue
+        previous = [m for m in towns if m.end <= before.idx]
+        if not previous:
+            continue
+        start, end = before.idx, token.idx + len(token.text)
+        found.append(
+            Mention(
+                doc_id=document.id,
+                start=start,
+                end=end,
+                text=document.text[start:end],
+                label="PLACE",
+                sentence=sentence_of(start),
+                extractor=PLACE_REFERENCE_EXTRACTOR,
+                entity_id=previous[-1].entity_id,
+                geo_precision=previous[-1].geo_precision,
+                resolution="reference",
+                confidence=0.6,
+            )
+        )
+    return found
 
 
 def extract_records(
