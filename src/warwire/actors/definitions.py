@@ -17,6 +17,7 @@ from warwire.actors.kb import ActorBase
 from warwire.actors.mention import ActorMention, from_actor, longest_first
 from warwire.actors.names import actor_key, can_start_name, is_acronym
 from warwire.geo.names import name_key
+from warwire.nlp.doctext import doc_text
 
 __all__ = ["ARMED_HEADS", "apply_definitions"]
 
@@ -54,7 +55,7 @@ def apply_definitions(
     """``mentions`` with the report's own alias definitions found and applied."""
     local: dict[str, ActorMention] = {}
     added: list[ActorMention] = []
-    text = doc.text
+    text = doc_text(doc)
     for match in _PAREN.finditer(text):
         alias = match["alias"]
         if not is_acronym(alias):
@@ -161,7 +162,7 @@ def _named_before(
     doc: Any, base: ActorBase, mentions: list[ActorMention], cue_start: int
 ) -> ActorMention | None:
     """The actor named just before an "also known as" (a found mention, else a name)."""
-    text = doc.text
+    text = doc_text(doc)
     before = [m for m in mentions if m.end <= cue_start and m.kind == "actor"]
     if before:
         last = max(before, key=lambda m: m.end)

@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from warwire.actors.mention import ActorMention
+from warwire.nlp.doctext import doc_text
 
 __all__ = ["REFERENCE_WORDS", "resolve_references"]
 
@@ -43,7 +44,7 @@ STATE_TYPES = frozenset({1, 8})
 def resolve_references(doc: Any, mentions: list[ActorMention]) -> list[ActorMention]:
     """``mentions`` plus a mention for each resolvable reference, in text order."""
     found: list[ActorMention] = []
-    for match in _REFERENCE.finditer(doc.text):
+    for match in _REFERENCE.finditer(doc_text(doc)):
         start, end = match.span()
         if any(m.start < end and start < m.end for m in mentions):
             continue

@@ -24,6 +24,7 @@ from typing import Any
 from warwire.actors.kb import ActorBase
 from warwire.actors.mention import ActorMention, from_actor
 from warwire.geo.demonyms import demonym_country, is_demonym
+from warwire.nlp.doctext import doc_text
 
 __all__ = ["national_forces", "operations", "tribes_and_clans"]
 
@@ -174,7 +175,7 @@ NOT_TRIBE_NAMES = frozenset(_NOT_TRIBE_NAMES_WORDS.split())
 def tribes_and_clans(doc: Any, base: ActorBase) -> list[ActorMention]:
     """Tribes and clans named in the text, as identity militias (inter 4)."""
     found: list[ActorMention] = []
-    text = doc.text
+    text = doc_text(doc)
     for match in _TRIBE.finditer(text):
         name = match.group("name")
         first = name.split()[0]
@@ -227,7 +228,7 @@ _CODENAMED = re.compile(rf"\bcode[- ]?named\s+(?:{_QUOTED}|(?P<name>{_OP_NAME}))
 def operations(doc: Any, base: ActorBase) -> list[ActorMention]:
     """Named military operations ("Operation Olive Branch", codenamed "Iron Swords")."""
     found: list[ActorMention] = []
-    text = doc.text
+    text = doc_text(doc)
     for match in _OPERATION.finditer(text):
         mention = _operation(doc, base, match.start(), match.end(), f"Operation {match['name']}")
         if mention is not None:

@@ -20,6 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 from warwire.extract.claims_base import ClaimSentence, children, lemma
+from warwire.nlp.doctext import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -232,7 +233,7 @@ _HELD = re.compile(r"-(\w+)\s")
 def _held_compounds(cs: ClaimSentence) -> None:
     """ "ISIS-held Raqqa", "Houthi-controlled Sanaa": the actor glued to a participle of control,
     then the place (with at most two words between: "rebel-held eastern Aleppo")."""
-    text = cs.sent.doc.text
+    text = doc_text(cs.sent.doc)
     for mention in cs.named:
         if cs.entities[mention.entity_id or ""].kind != "actor":
             continue

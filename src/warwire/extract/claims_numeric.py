@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from warwire.extract.claims_base import ClaimSentence, children, format_number, lemma
 from warwire.models import Qualifier
+from warwire.nlp.doctext import doc_text
 from warwire.nlp.quantities import Quantity, find_quantities
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ _LOCATIVE = frozenset({"in", "at", "near", "around", "outside", "across", "throu
 
 def numeric_claims(cs: ClaimSentence) -> None:
     """Add the numeric claims of one sentence to ``cs.claims``."""
-    text = cs.sent.doc.text
+    text = doc_text(cs.sent.doc)
     for quantity in find_quantities(text, cs.sent.start_char, cs.sent.end_char):
         if quantity.unit not in {None, "km"}:
             continue

@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+from warwire.nlp.doctext import doc_text
+
 __all__ = ["Cues", "cues_for"]
 
 
@@ -186,7 +188,7 @@ def cues_for(sent: Span, head: Token) -> Cues:
             reading.hedged,
             reading.negated,
             reading.future,
-            attributed_to=first.doc.text[first.idx : last.idx + len(last.text)],
+            attributed_to=doc_text(first.doc)[first.idx : last.idx + len(last.text)],
             attributed_start=first.idx,
             attributed_end=last.idx + len(last.text),
         )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from warwire.models import Qualifier
+from warwire.nlp.doctext import doc_text
 from warwire.nlp.quantities import Quantity, find_quantities
 
 __all__ = ["Fatalities", "find_fatalities"]
@@ -119,7 +120,7 @@ def find_fatalities(sent: Any) -> Fatalities | None:
     """The fatality figure of one spaCy sentence ``Span``, or None when it gives none."""
     doc = sent.doc
     counted: list[tuple[Quantity, Any]] = []
-    for quantity in find_quantities(doc.text, sent.start_char, sent.end_char):
+    for quantity in find_quantities(doc_text(doc), sent.start_char, sent.end_char):
         if quantity.unit is not None:
             continue
         token = _number_token(doc, quantity)

@@ -18,6 +18,7 @@ import yaml
 
 from warwire.ids import make_key
 from warwire.models import Entity, Mention
+from warwire.nlp.doctext import doc_text
 
 __all__ = ["GenericActor", "country_actor", "generic_actor"]
 
@@ -135,7 +136,7 @@ def generic_actor(
         doc_id=doc_id,
         start=start,
         end=end,
-        text=span.doc.text[start:end],
+        text=doc_text(span.doc)[start:end],
         label="ACTOR",
         sentence=sentence,
         extractor=GENERIC_EXTRACTOR,

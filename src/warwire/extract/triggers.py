@@ -72,6 +72,7 @@ class Lexicon:
     verbs: dict[str, TriggerEntry]
     nouns: dict[str, TriggerEntry]
     patterns: tuple[Pattern, ...] = ()
+    phrase_starts: frozenset[str] = frozenset()
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -118,7 +119,8 @@ def load_lexicon() -> Lexicon:
                 frozenset(str(o).lower() for o in item.get("objects") or ()),
             )
         )
-    return Lexicon(tuple(entries), phrases, verbs, nouns, tuple(patterns))
+    starts = frozenset(phrase[0] for phrase in phrases if phrase)
+    return Lexicon(tuple(entries), phrases, verbs, nouns, tuple(patterns), starts)
 
 
 def _token_words(token: Any) -> tuple[str, ...]:
@@ -129,17 +131,29 @@ def _lemma_words(token: Any) -> tuple[str, ...]:
     return _words(token.lemma_ or token.text)
 
 
-def _phrase_at(tokens: list[Any], i: int, lexicon: Lexicon) -> tuple[int, TriggerEntry] | None:
-    """The longest phrase starting at token ``i``: (tokens used, entry), on words or lemmas."""
+def _phrase_at(
+    tokens: list[Any],
+    i: int,
+    lexicon: Lexicon,
+    words: list[tuple[tuple[str, ...], tuple[str, ...]]],
+) -> tuple[int, TriggerEntry] | None:
+    """The longest phrase starting at token ``i``: (tokens used, entry), on words or lemmas.
+    ``words`` holds each token's (surface words, lemma words), computed once a sentence."""
+    surface_words, lemma_words = words[i]
+    starts = lexicon.phrase_starts
+    if not (surface_words and surface_words[0] in starts) and not (
+        lemma_words and lemma_words[0] in starts
+    ):
+        return None
     best: tuple[int, TriggerEntry] | None = None
     surface: tuple[str, ...] = ()
     lemmas: tuple[str, ...] = ()
     for n in range(1, min(_MAX_PHRASE, len(tokens) - i) + 1):
-        token = tokens[i + n - 1]
-        if token.is_space:
+        if tokens[i + n - 1].is_space:
             break
-        surface += _token_words(token)
-        lemmas += _lemma_words(token)
+        more_surface, more_lemmas = words[i + n - 1]
+        surface += more_surface
+        lemmas += more_lemmas
         entry = lexicon.phrases.get(surface) or lexicon.phrases.get(lemmas)
         if entry is not None:
             best = (n, entry)
@@ -233,13 +247,14 @@ def find_triggers(sent: Any) -> list[Trigger]:
     lexicon = load_lexicon()
     tokens = list(sent)
     found, covered = _pattern_triggers(sent, lexicon)
+    words = [(_token_words(t), _lemma_words(t)) for t in tokens]
     i = 0
     while i < len(tokens):
         token = tokens[i]
         if token.i in covered:
             i += 1
             continue
-        match = _phrase_at(tokens, i, lexicon)
+        match = _phrase_at(tokens, i, lexicon, words)
         if match is not None and any(t.i in covered for t in tokens[i : i + match[0]]):
             match = None
         if match is None and token.pos_ in _VERB_TAGS:

@@ -117,6 +117,7 @@ def is_acronym_like(name: str) -> bool:
     return 2 <= len(name) <= 5 and name.isalpha() and name.isupper()
 
 
+@lru_cache(maxsize=1 << 17)
 def loose_key(name: str) -> str:
     """The loose key of ``name``: ``name_key`` without articles, designators and alternations."""
     tokens = name_key(name).split()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from warwire.geo import Gazetteer
 from warwire.geo.recognise import Toponym, find_toponyms
 from warwire.geo.resolve import ResolvedPlace, resolve
+from warwire.nlp.doctext import doc_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -39,7 +40,7 @@ class Geoparser:
     def places(self, spacy_doc: Any) -> list[ResolvedPlace]:
         """Every toponym of a parsed document, resolved or marked unresolved."""
         toponyms = find_toponyms(spacy_doc, self.gazetteer)
-        return resolve(spacy_doc.text, toponyms, self.gazetteer)
+        return resolve(doc_text(spacy_doc), toponyms, self.gazetteer)
 
     def geocode(self, text: str) -> list[ResolvedPlace]:
         return self.places(self.nlp(text))
