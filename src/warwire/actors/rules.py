@@ -104,6 +104,8 @@ def _national_at(
 
 def _demonym_at(doc: Any, i: int) -> tuple[int, str | None]:
     """How many tokens from ``i`` make a capitalised demonym (0 if none), and its country."""
+    if not doc[i].text[:1].isupper():
+        return 0, None
     for n in (2, 1):  # "South Sudanese", "North Korean" before "Sudanese", "Korean"
         if i + n > len(doc):
             continue

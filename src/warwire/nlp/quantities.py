@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, cast
 
 from warwire.errors import ConfigError
@@ -470,6 +470,12 @@ def _range(toks: Sequence[_Tok], num: _Number) -> tuple[float, float, _Number] |
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Every quantity of ``text[start:end]``, in order; offsets are into ``text``."""
+    return list(_find_quantities(text, start, end))
+
+
+@lru_cache(maxsize=256)
+def _find_quantities(text: str, start: int, end: int | None) -> tuple[Quantity, ...]:
+    """The quantities of one span, remembered: events and claims read the same sentences."""
     toks = _tokens(text, start, end)
     found: list[Quantity] = []
     i = 0
@@ -481,7 +487,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         quantity, i = _quantity_at(text, toks, num)
         if quantity is not None and not _restates(found, quantity, text):
             found.append(quantity)
-    return found
+    return tuple(found)
 
 
 def _quantity_at(text: str, toks: Sequence[_Tok], num: _Number) -> tuple[Quantity | None, int]:
