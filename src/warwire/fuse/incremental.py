@@ -38,6 +38,7 @@ from warwire.store.fusion_sql import (
 )
 from warwire.store.records import (
     EventFilter,
+    rows_in,
     select_claims,
     select_entities,
     select_events,
@@ -133,15 +134,10 @@ def _independence(conn: Any, claims: Sequence[Claim]) -> dict[str, str]:
 
 
 def _published(conn: Any, doc_ids: Sequence[str]) -> dict[str, dt.date | None]:
-    found: dict[str, dt.date | None] = {}
-    for start in range(0, len(doc_ids), 500):
-        part = list(doc_ids[start : start + 500])
-        rows = conn.execute(
-            f"SELECT id, published FROM documents WHERE id IN ({', '.join('?' for _ in part)})",
-            part,
-        )
-        found.update({doc: dt.date.fromisoformat(day) if day else None for doc, day in rows})
-    return found
+    sql = "SELECT id, published FROM documents WHERE id IN ({marks})"
+    return {
+        doc: dt.date.fromisoformat(day) if day else None for doc, day in rows_in(conn, sql, doc_ids)
+    }
 
 
 def _names(

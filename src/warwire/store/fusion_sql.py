@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from warwire.models import Assessment, FusedEvent, TimeValue
+from warwire.store.records import rows_in
 
 __all__ = [
     "candidate_fingerprints",
@@ -71,27 +72,14 @@ def candidate_fingerprints(
 
 def duplicate_of(conn: Any, doc_ids: Iterable[str]) -> dict[str, str]:
     """Each document's near-duplicate group (the first document of its group)."""
-    ids = sorted(set(doc_ids))
-    found: dict[str, str] = {}
-    for chunk in range(0, len(ids), 500):
-        part = ids[chunk : chunk + 500]
-        rows = conn.execute(
-            f"SELECT doc_id, duplicate_of FROM doc_fingerprints WHERE doc_id IN ({_marks(part)})",
-            part,
-        )
-        found.update(dict(rows))
-    return found
+    sql = "SELECT doc_id, duplicate_of FROM doc_fingerprints WHERE doc_id IN ({marks})"
+    return dict(rows_in(conn, sql, doc_ids))
 
 
 def doc_sources(conn: Any, doc_ids: Iterable[str]) -> dict[str, str | None]:
     """Each document's outlet (``source``)."""
-    ids = sorted(set(doc_ids))
-    found: dict[str, str | None] = {}
-    for chunk in range(0, len(ids), 500):
-        part = ids[chunk : chunk + 500]
-        rows = conn.execute(f"SELECT id, source FROM documents WHERE id IN ({_marks(part)})", part)
-        found.update(dict(rows))
-    return found
+    sql = "SELECT id, source FROM documents WHERE id IN ({marks})"
+    return dict(rows_in(conn, sql, doc_ids))
 
 
 # -- fused events ------------------------------------------------------------------------------
@@ -129,15 +117,13 @@ def _fused(row: Sequence[Any], members: Sequence[tuple[str, str]]) -> FusedEvent
 def _with_members(conn: Any, rows: list[Sequence[Any]]) -> list[FusedEvent]:
     ids = [row[0] for row in rows]
     members: dict[str, list[tuple[str, str]]] = {i: [] for i in ids}
-    for chunk in range(0, len(ids), 500):
-        part = ids[chunk : chunk + 500]
-        for fused_id, event_id, doc_id in conn.execute(
-            "SELECT f.fused_id, f.event_id, e.doc_id FROM event_fusion f"
-            " JOIN events e ON e.id = f.event_id"
-            f" WHERE f.fused_id IN ({_marks(part)}) ORDER BY e.doc_id, e.start_char",
-            part,
-        ):
-            members[fused_id].append((event_id, doc_id))
+    sql = (
+        "SELECT f.fused_id, f.event_id, e.doc_id FROM event_fusion f"
+        " JOIN events e ON e.id = f.event_id"
+        " WHERE f.fused_id IN ({marks}) ORDER BY e.doc_id, e.start_char"
+    )
+    for fused_id, event_id, doc_id in rows_in(conn, sql, ids):
+        members[fused_id].append((event_id, doc_id))
     return [_fused(row, members[row[0]]) for row in rows]
 
 
@@ -165,16 +151,8 @@ def fused_by_id(conn: Any, fused_id: str) -> FusedEvent | None:
 
 def fused_for_events(conn: Any, event_ids: Iterable[str]) -> dict[str, str]:
     """event id -> fused event id."""
-    ids = sorted(set(event_ids))
-    found: dict[str, str] = {}
-    for chunk in range(0, len(ids), 500):
-        part = ids[chunk : chunk + 500]
-        rows = conn.execute(
-            f"SELECT event_id, fused_id FROM event_fusion WHERE event_id IN ({_marks(part)})",
-            part,
-        )
-        found.update(dict(rows))
-    return found
+    sql = "SELECT event_id, fused_id FROM event_fusion WHERE event_id IN ({marks})"
+    return dict(rows_in(conn, sql, event_ids))
 
 
 def save_fused(conn: Any, fused: FusedEvent, replaces: Iterable[str] = ()) -> None:

@@ -8,7 +8,7 @@ quote is its ``start``..``end`` slice of the document text.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +18,7 @@ __all__ = [
     "EventFilter",
     "insert_claims",
     "insert_events",
+    "rows_in",
     "select_claims",
     "select_claims_by_id",
     "select_entities",
@@ -267,44 +268,36 @@ def select_claims(
     return [_claim(row) for row in conn.execute(sql, params)]
 
 
+_CHUNK = 500  # SQLite allows 999 bound parameters in older builds
+
+
+def rows_in(conn: Any, sql: str, ids: Iterable[str]) -> Iterator[tuple[Any, ...]]:
+    """The rows of ``sql`` for these ids, queried in chunks: ``sql`` holds ``{marks}`` where
+    the ``IN`` list's placeholders go (``... WHERE id IN ({marks})``)."""
+    wanted = sorted({i for i in ids if i})
+    for start in range(0, len(wanted), _CHUNK):
+        part = wanted[start : start + _CHUNK]
+        yield from conn.execute(sql.format(marks=", ".join("?" for _ in part)), part)
+
+
 def select_entities(conn: Any, ids: Iterable[str]) -> dict[str, Entity]:
     """The entities with these ids (those that exist), by id."""
-    wanted = sorted({i for i in ids if i})
-    found: dict[str, Entity] = {}
-    for chunk in range(0, len(wanted), 500):
-        part = wanted[chunk : chunk + 500]
-        rows = conn.execute(
-            "SELECT id, kind, name, geonames_id, lat, lon, country_code, admin1, feature,"
-            " geo_precision, actor_type, wikidata, parent_id FROM entities"
-            f" WHERE id IN ({', '.join('?' for _ in part)})",
-            part,
-        )
-        for row in rows:
-            found[row[0]] = Entity(row[0], row[1], row[2], (), *row[3:])
-    return found
+    rows = rows_in(
+        conn,
+        "SELECT id, kind, name, geonames_id, lat, lon, country_code, admin1, feature,"
+        " geo_precision, actor_type, wikidata, parent_id FROM entities WHERE id IN ({marks})",
+        ids,
+    )
+    return {row[0]: Entity(row[0], row[1], row[2], (), *row[3:]) for row in rows}
 
 
 def select_events_by_id(conn: Any, ids: Sequence[str]) -> list[Event]:
     """The events with these ids (those that exist)."""
-    found: list[Event] = []
-    for chunk in range(0, len(ids), 500):
-        part = list(ids[chunk : chunk + 500])
-        rows = conn.execute(
-            f"SELECT {_EVENT_COLUMNS} FROM events WHERE id IN ({', '.join('?' for _ in part)})",
-            part,
-        )
-        found.extend(_event(row) for row in rows)
-    return found
+    sql = f"SELECT {_EVENT_COLUMNS} FROM events WHERE id IN ({{marks}})"
+    return [_event(row) for row in rows_in(conn, sql, ids)]
 
 
 def select_claims_by_id(conn: Any, ids: Sequence[str]) -> list[Claim]:
     """The claims with these ids (those that exist)."""
-    found: list[Claim] = []
-    for chunk in range(0, len(ids), 500):
-        part = list(ids[chunk : chunk + 500])
-        rows = conn.execute(
-            f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE id IN ({', '.join('?' for _ in part)})",
-            part,
-        )
-        found.extend(_claim(row) for row in rows)
-    return found
+    sql = f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE id IN ({{marks}})"
+    return [_claim(row) for row in rows_in(conn, sql, ids)]

@@ -33,6 +33,7 @@ from warwire.store.records import (
     EventFilter,
     insert_claims,
     insert_events,
+    rows_in,
     select_claims,
     select_claims_by_id,
     select_entities,
@@ -381,17 +382,11 @@ class SQLiteStore:
 
     def mention_counts(self, ids: Iterable[str]) -> dict[str, int]:
         """How many mentions each of these entities has."""
-        wanted = sorted(set(ids))
-        counts: dict[str, int] = {}
-        for chunk in range(0, len(wanted), 500):
-            part = wanted[chunk : chunk + 500]
-            rows = self._conn.execute(
-                "SELECT entity_id, count(*) FROM mentions"
-                f" WHERE entity_id IN ({', '.join('?' for _ in part)}) GROUP BY entity_id",
-                part,
-            )
-            counts.update({entity_id: int(n) for entity_id, n in rows})
-        return counts
+        sql = (
+            "SELECT entity_id, count(*) FROM mentions WHERE entity_id IN ({marks})"
+            " GROUP BY entity_id"
+        )
+        return {entity_id: int(n) for entity_id, n in rows_in(self._conn, sql, ids)}
 
     def events_by_id(self, ids: Sequence[str]) -> list[Event]:
         return select_events_by_id(self._conn, ids)
