@@ -309,6 +309,8 @@ def _trailing_speaker(verb: Token, words: _Words) -> Token | None:
 
 def _according_to(sent: Span, path: list[tuple[Token, str]]) -> tuple[Token, Token] | None:
     """The source of "according to X": the one on the head's path, else the sentence's only one."""
+    if "according" not in doc_text(sent.doc)[sent.start_char : sent.end_char].lower():
+        return None
     on_path = {t.i for t, _ in path}
     found: list[tuple[bool, Token]] = []
     for token in sent:

@@ -13,7 +13,7 @@ strike" is not a remote explosive or an air strike).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -73,8 +73,10 @@ class Lexicon:
     nouns: dict[str, TriggerEntry]
     patterns: tuple[Pattern, ...] = ()
     phrase_starts: frozenset[str] = frozenset()
+    pattern_verbs: frozenset[str] = frozenset()  # verbs some pattern needs: others skip it
 
 
+@lru_cache(maxsize=65536)
 def _words(phrase: str) -> tuple[str, ...]:
     return tuple(phrase.lower().replace("-", " - ").split())
 
@@ -120,7 +122,8 @@ def load_lexicon() -> Lexicon:
             )
         )
     starts = frozenset(phrase[0] for phrase in phrases if phrase)
-    return Lexicon(tuple(entries), phrases, verbs, nouns, tuple(patterns), starts)
+    pattern_verbs = frozenset().union(*(pattern.verbs for pattern in patterns))
+    return Lexicon(tuple(entries), phrases, verbs, nouns, tuple(patterns), starts, pattern_verbs)
 
 
 def _token_words(token: Any) -> tuple[str, ...]:
@@ -206,11 +209,14 @@ def _pattern_triggers(sent: Any, lexicon: Lexicon) -> tuple[list[Trigger], set[i
     """Verb-object pattern triggers, and the tokens they cover (verb and object phrase)."""
     found: list[Trigger] = []
     covered: set[int] = set()
+    verbs = lexicon.pattern_verbs
     for token in sent:
         if token.pos_ not in _VERB_TAGS and token.tag_ not in {"VBG", "VBN"}:
             continue
-        key = _verb_key(token)
         lemma = (token.lemma_ or token.text).lower()
+        key = _verb_key(token)
+        if key not in verbs and lemma not in verbs:
+            continue
         for pattern in lexicon.patterns:
             if key not in pattern.verbs and lemma not in pattern.verbs:
                 continue

@@ -251,9 +251,19 @@ class _Number:
     scaled: bool = False  # ends in a scale word ("3 million", "two thousand")
 
 
+@cache
+def _starters() -> frozenset[str]:
+    """The words a number phrase can start with (digits aside): number words, vague amounts
+    and the first words of multipliers ("several hundred", "a handful of")."""
+    vocab = _vocab()
+    return frozenset({*_WORDLIKE, "half", *vocab.vague, *(words[0] for words in vocab.multipliers)})
+
+
 def _read_number(toks: Sequence[_Tok], i: int) -> _Number | None:
     """The longest number phrase starting at token ``i``."""
     tok = toks[i]
+    if tok.low not in _starters() and not tok.text[0].isdigit():
+        return None  # most words: no number can start here
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if tok.digits:
         value = _digit_value(tok.text)
