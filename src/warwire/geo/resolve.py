@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from warwire.geo import (
     Candidate,
@@ -122,10 +122,32 @@ class _Context:
     dateline_country: str | None
     points: list[tuple[int, float, float]]  # (toponym index, lat, lon) of fixed places
     weights: Weights
+    # votes and points are only ever appended to, so their lengths date a remembered answer
+    _shares: dict[tuple[str, str, str | None, int], tuple[float, float]] = field(
+        default_factory=dict
+    )
+    _nearest: dict[tuple[float, float, int, int], float | None] = field(default_factory=dict)
 
     def shares(self, key: str, country: str, admin1: str | None) -> tuple[float, float]:
         """The share of votes for ``country``, and for ``admin1`` in it, cast by toponyms of
         other names (a name repeated does not confirm itself)."""
+        memo = (key, country, admin1, len(self.votes))
+        known = self._shares.get(memo)
+        if known is None:
+            known = self._shares[memo] = self._count_shares(key, country, admin1)
+        return known
+
+    def nearest_km(self, lat: float, lon: float, index: int) -> float | None:
+        """The distance to the nearest fixed place other than toponym ``index``'s own."""
+        memo = (lat, lon, index, len(self.points))
+        if memo not in self._nearest:
+            self._nearest[memo] = min(
+                (distance_km(lat, lon, plat, plon) for j, plat, plon in self.points if j != index),
+                default=None,
+            )
+        return self._nearest[memo]
+
+    def _count_shares(self, key: str, country: str, admin1: str | None) -> tuple[float, float]:
         total = in_country = in_admin1 = 0.0
         admin_total = 0.0
         for name, cc, a1, weight in self.votes:
@@ -369,14 +391,7 @@ def _score(
     if any(_contains(p.entry, entry) or _contains(entry, p.entry) for p in partner):
         score += w.pair  # "Athens, Georgia": one name of the pair holds the other
     if use_points and context.points and entry.feature == "city":
-        nearest = min(
-            (
-                distance_km(entry.lat, entry.lon, lat, lon)
-                for j, lat, lon in context.points
-                if j != index
-            ),
-            default=None,
-        )
+        nearest = context.nearest_km(entry.lat, entry.lon, index)
         if nearest is not None:
             score += w.proximity * math.exp(-nearest / w.proximity_km)
     return score
