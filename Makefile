@@ -7,10 +7,14 @@ DB ?= warwire.db
 
 .PHONY: install demo test lint typecheck pytest bench clean
 
-$(STAMP): pyproject.toml
+ASSETS := src/warwire/web/npm
+
+$(STAMP): pyproject.toml $(ASSETS)/package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	# the web UI's Leaflet, basemap and Swagger UI, from the npm registry (no install scripts)
+	cd $(ASSETS) && SCARF_ANALYTICS=false npm ci --ignore-scripts --no-audit --no-fund --prefer-offline
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -35,4 +39,4 @@ bench: install
 	$(BIN)/warwire bench
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis warwire.db warwire.db-*
+	rm -rf $(VENV) $(ASSETS)/node_modules test-artifacts .mypy_cache .ruff_cache .pytest_cache .hypothesis warwire.db warwire.db-*

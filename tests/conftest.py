@@ -55,3 +55,47 @@ def store(tmp_path: Path) -> Iterator[SQLiteStore]:
 @pytest.fixture
 def examples_dir() -> Path:
     return EXAMPLES
+
+
+@pytest.fixture(scope="session")
+def examples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database of examples/ ingested once per session (about 15 s): copy it before writing."""
+    import warwire
+
+    path = tmp_path_factory.mktemp("examples") / "examples.db"
+    with warwire.open(path) as ws:
+        summary = ws.ingest([str(EXAMPLES)])
+        assert summary.failed == 0, summary.failures
+    return path
+
+
+@pytest.fixture
+def serve() -> Iterator[Any]:
+    """Start an ASGI app on uvicorn on a free loopback port in a thread: ``serve(app)`` returns
+    its base URL; every server started is stopped after the test."""
+    import threading
+    import time
+
+    import uvicorn
+
+    servers: list[tuple[Any, threading.Thread]] = []
+
+    def start(app: Any) -> str:
+        config = uvicorn.Config(
+            app, host="127.0.0.1", port=0, loop="asyncio", log_level="warning", lifespan="off"
+        )
+        server = uvicorn.Server(config)
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 30
+        while not server.started:
+            assert time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.02)
+        port = server.servers[0].sockets[0].getsockname()[1]
+        servers.append((server, thread))
+        return f"http://127.0.0.1:{port}"
+
+    yield start
+    for server, thread in servers:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -444,7 +444,8 @@ def demo(
     found = ", ".join(f"{n} {noun}" for noun, n in counts.items())
     out.print(
         f"{len(rows)} document(s), {found} in {path}. Try: warwire docs, warwire show ID, "
-        "warwire places, warwire actors, warwire events, warwire claims, warwire dossier NAME",
+        "warwire places, warwire actors, warwire events, warwire claims, warwire dossier NAME, "
+        "warwire serve (the web UI)",
         highlight=False,
     )
     _demo_dossier(db, Path(path))
@@ -530,6 +531,7 @@ from warwire import (  # noqa: E402
     cli_extract,
     cli_geo,
     cli_report,
+    cli_serve,
 )
 
 __all__ = [
@@ -541,5 +543,6 @@ __all__ = [
     "cli_extract",
     "cli_geo",
     "cli_report",
+    "cli_serve",
     "main",
 ]

@@ -232,4 +232,40 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE assessments ADD COLUMN reason TEXT",
         ),
     ),
+    # Full-text search (the web layer's /api/search), SQLite FTS5: a PostgreSQL store would use
+    # tsvector columns instead. The tables keep their own copy of what they index (not external
+    # content keyed on rowids, which VACUUM may renumber); triggers keep them current whoever
+    # writes, and the migration indexes what is already stored.
+    Migration(
+        "0009_search",
+        (
+            "CREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, title, text,"
+            " tokenize = 'unicode61 remove_diacritics 2')",
+            "CREATE VIRTUAL TABLE names_fts USING fts5(entity_id UNINDEXED, name,"
+            " tokenize = 'unicode61 remove_diacritics 2')",
+            """CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+                INSERT INTO documents_fts (doc_id, title, text)
+                VALUES (new.id, coalesce(new.title, ''), new.text);
+            END""",
+            """CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+                DELETE FROM documents_fts WHERE doc_id = old.id;
+            END""",
+            """CREATE TRIGGER names_fts_entity AFTER INSERT ON entities BEGIN
+                INSERT INTO names_fts (entity_id, name) VALUES (new.id, new.name);
+            END""",
+            """CREATE TRIGGER names_fts_alias AFTER INSERT ON entity_aliases
+            WHEN (SELECT count(*) FROM entity_aliases
+                  WHERE entity_id = new.entity_id AND alias = new.alias) = 1 BEGIN
+                INSERT INTO names_fts (entity_id, name) VALUES (new.entity_id, new.alias);
+            END""",
+            """CREATE TRIGGER names_fts_delete AFTER DELETE ON entities BEGIN
+                DELETE FROM names_fts WHERE entity_id = old.id;
+            END""",
+            "INSERT INTO documents_fts (doc_id, title, text)"
+            " SELECT id, coalesce(title, ''), text FROM documents",
+            "INSERT INTO names_fts (entity_id, name) SELECT id, name FROM entities",
+            "INSERT INTO names_fts (entity_id, name)"
+            " SELECT DISTINCT entity_id, alias FROM entity_aliases",
+        ),
+    ),
 )
