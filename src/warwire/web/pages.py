@@ -35,7 +35,8 @@ def contradictions(ws: Workspace, limit: int | None = None) -> list[dict[str, An
     claims: dict[str, Claim] = {
         c.id: c for c in ws.store.claims_by_id([i for a in found for i in a.claim_ids])
     }
-    entities = ws.entities({a.subject for a in found})
+    named = {c.value for c in claims.values() if c.value_kind == "entity"}
+    entities = ws.entities({a.subject for a in found} | named)
     docs: dict[str, Document] = {}
     rows = []
     for a in found:
@@ -45,6 +46,7 @@ def contradictions(ws: Workspace, limit: int | None = None) -> list[dict[str, An
             values.append(
                 {
                     "claim": c,
+                    "entity": entities.get(c.value) if c.value_kind == "entity" else None,
                     "document": doc,
                     "quote": " ".join(doc.text[c.start : c.end].split()),
                     "url": cite_url(doc.id, c.start, c.end),
@@ -117,7 +119,16 @@ def entity(request: Request, pool: Pool, entity_id: str) -> Response:
     dossier = ws.dossier(entity_id)
     order = {"contradicted": 0, "corroborated": 1, "single_source": 2}
     assessments = sorted(dossier.assessments, key=lambda a: order.get(a.status, 3))
-    return render(request, "entity.html", dossier=dossier, assessments=assessments)
+    naming = [  # contradictions about others whose values name this one ("controlled by X")
+        row
+        for row in contradictions(ws)
+        if row["assessment"].subject != entity_id
+        and any(
+            v["claim"].value_kind == "entity" and v["claim"].value == entity_id
+            for v in row["values"]
+        )
+    ]
+    return render(request, "entity.html", dossier=dossier, assessments=assessments, naming=naming)
 
 
 @router.get("/documents")
@@ -151,6 +162,7 @@ def document(
     entities = ws.entities(
         {i for e in events for i in (e.actor1, e.actor2, e.location) if i}
         | {c.subject for c in claims}
+        | {c.value for c in claims if c.value_kind == "entity"}
     )
     return render(
         request,

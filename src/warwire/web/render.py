@@ -64,7 +64,8 @@ def blocks(
     quote: tuple[int, int] | None = None,
 ) -> list[Block]:
     """The whole of ``text`` as blocks, in order (their texts concatenate to ``text``)."""
-    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    # of mentions of one span (the NER's and the resolver's), the one with an entity first
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end, m.entity_id is None))
     result: list[Block] = []
     cursor = 0
     for s in sorted(sentences, key=lambda s: s.start):

@@ -40,7 +40,7 @@ HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),  # "no-referrer" makes form posts say Origin: null
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
 CSRF_COOKIE = "warwire_csrf"

@@ -75,7 +75,7 @@
 
   function fit() {
     if (bounds.length) {
-      map.fitBounds(bounds, { padding: [30, 30], maxZoom: 8 });
+      map.fitBounds(bounds, { padding: [30, 30], maxZoom: 7, animate: false });
     }
     el.setAttribute("data-markers", String(bounds.length));
   }
