@@ -6,7 +6,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 import warwire
+from warwire.errors import StoreError
 from warwire.nlp.pipeline import SpacyAnnotator
 from warwire.pipeline import ingest
 from warwire.store import SQLiteStore
@@ -146,3 +149,51 @@ def test_without_a_publication_date_relative_times_get_no_value(
     ingest([str(report)], store=store, annotator=SpacyAnnotator(nlp))
     (thursday,) = [m for m in store.mentions(labels=["TIMEX"]) if m.text == "Thursday"]
     assert thursday.value is None
+
+
+class _FailingStore(SQLiteStore):
+    """Refuses the second report it is asked to store."""
+
+    calls = 0
+
+    def add_document(self, document: Any, annotation: Any) -> Any:
+        self.calls += 1
+        if self.calls == 2:
+            raise StoreError("database is locked")
+        return super().add_document(document, annotation)
+
+
+def test_a_store_error_stops_ingest_after_the_reports_before_it(tmp_path: Path, nlp: Any) -> None:
+    """Regression: the background writer must hand its error to the caller, keep what was
+    stored before it, and store nothing after it."""
+    for n in range(4):
+        (tmp_path / f"r{n}.txt").write_text(f"Report {n}: rebels shelled the town {n} times.\n")
+    with _FailingStore(tmp_path / "db.sqlite") as failing:
+        with pytest.raises(StoreError, match="locked"):
+            ingest([str(tmp_path / "r*.txt")], store=failing, annotator=SpacyAnnotator(nlp))
+        assert len(failing.documents()) == 1
+
+
+class _OneThreadStore(SQLiteStore):
+    thread_safe = False  # stores in the caller's thread, as before the background writer
+
+
+def test_the_background_writer_records_outcomes_in_the_same_order(tmp_path: Path, nlp: Any) -> None:
+    (tmp_path / "a.txt").write_text("Rebels shelled the town.\n")
+    (tmp_path / "b.txt").write_text("Troops entered the city.\n")
+    (tmp_path / "c.txt").write_text("Rebels shelled the town.\n")  # the same text as a.txt
+    (tmp_path / "d.txt").write_bytes(b"\xff\xfe\x00broken")
+    runs = []
+    for kind in (SQLiteStore, _OneThreadStore):
+        with kind(tmp_path / f"{kind.__name__}.db") as db:
+            ingest([str(tmp_path / "a.txt")], store=db, annotator=SpacyAnnotator(nlp))
+            summary = ingest([str(tmp_path / "*.txt")], store=db, annotator=SpacyAnnotator(nlp))
+            runs.append([(Path(o.origin).name, o.status) for o in summary.outcomes])
+    assert runs[0] == runs[1]
+    statuses = dict(runs[0])
+    assert (statuses["a.txt"], statuses["b.txt"], statuses["c.txt"]) == (
+        "unchanged",
+        "new",
+        "unchanged",
+    )
+    assert "d.txt" in statuses

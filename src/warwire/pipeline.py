@@ -2,13 +2,16 @@
 
 ``ingest`` streams: documents are read, checked against the store (a document already there is
 ``unchanged`` and not annotated again), annotated in batches (in this process or a pool) and
-stored one by one. A bad input becomes a ``failed`` outcome; the other inputs go on.
+stored one by one, each in its own transaction, by a background thread while the next ones are
+annotated (:mod:`warwire.store_writer`). A bad input becomes a ``failed`` outcome; the other
+inputs go on.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import BinaryIO, Protocol
 
 from warwire.errors import InputError
@@ -16,6 +19,7 @@ from warwire.ingest import ReadOptions, Source, expand, read_source
 from warwire.models import Annotation, Document, IngestOutcome
 from warwire.nlp.pipeline import SpacyAnnotator, skip_reason, skipped_annotation
 from warwire.store import Store
+from warwire.store_writer import StoreWriter
 
 
 class Annotator(Protocol):
@@ -78,6 +82,31 @@ def ingest(
         if on_outcome is not None:
             on_outcome(outcome)
 
+    with StoreWriter(threaded=getattr(store, "thread_safe", False)) as writer:
+        _ingest(targets, store, annotator, options, stdin, on_sources, summary, writer, record)
+    return summary
+
+
+def _ingest(
+    targets: Sequence[str],
+    store: Store,
+    annotator: Annotator | None,
+    options: ReadOptions,
+    stdin: BinaryIO | None,
+    on_sources: Callable[[int], None] | None,
+    summary: IngestSummary,
+    writer: StoreWriter,
+    record: Progress,
+) -> None:
+    """The reading and annotating of :func:`ingest` in this thread; every outcome and every
+    write queued to ``writer``, in order."""
+
+    def later(outcome: IngestOutcome) -> None:
+        writer.submit(partial(record, outcome))
+
+    def save(document: Document, annotation: Annotation, note: str | None = None) -> None:
+        writer.submit(partial(_store, store, document, annotation, record, note=note))
+
     expanded = expand(targets, options)
     summary.sources = len(expanded)
     if on_sources is not None:
@@ -88,10 +117,10 @@ def ingest(
 
     def to_annotate() -> Iterator[Document]:
         for item in expanded:
-            for document in _read(item, options, stdin, record):
+            for document in _read(item, options, stdin, later):
                 if document.id in seen or store.has_document(document.id):
                     seen.add(document.id)
-                    record(
+                    later(
                         IngestOutcome(
                             document.origin or "",
                             "unchanged",
@@ -106,15 +135,14 @@ def ingest(
                     foreign.append(document)
                     continue
                 yield document
-            _drain_all(foreign, store, record)
+            _drain_all(foreign, save)
 
     if annotator is None:
         annotator = SpacyAnnotator()
     for document, annotation in annotator.annotate(to_annotate()):
-        _store(store, document, annotation, record)
+        save(document, annotation)
         summary.words += len(document.text.split())
-    _drain_all(foreign, store, record)
-    return summary
+    _drain_all(foreign, save)
 
 
 def _read(
@@ -133,11 +161,11 @@ def _read(
         return []
 
 
-def _drain_all(foreign: list[Document], store: Store, record: Progress) -> None:
+def _drain_all(foreign: list[Document], save: Callable[[Document, Annotation, str], None]) -> None:
     while foreign:
         document = foreign.pop(0)
         reason = skip_reason(document) or "not annotated"
-        _store(store, document, skipped_annotation(document, reason), record, note=reason)
+        save(document, skipped_annotation(document, reason), reason)
 
 
 def _store(

@@ -50,6 +50,10 @@ _DOC_COLUMNS = "id, title, source, url, published, language, origin, format, tex
 class SQLiteStore:
     """A warwire database in a SQLite file (or ``:memory:`` for tests and one-off analysis)."""
 
+    # whether one connection may serve two threads (ingest's background writer and the reader
+    # that checks which reports are stored): SQLite built in serialized mode
+    thread_safe = sqlite3.threadsafety == 3
+
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         if self.path != ":memory:":
@@ -59,7 +63,9 @@ class SQLiteStore:
                     f"cannot open database {self.path}: folder {parent} does not exist"
                 )
         try:
-            self._conn = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+            self._conn = sqlite3.connect(
+                self.path, timeout=30.0, isolation_level=None, check_same_thread=False
+            )
             self._conn.execute("PRAGMA foreign_keys = ON")
             if self.path != ":memory:":
                 self._conn.execute("PRAGMA journal_mode = WAL")
