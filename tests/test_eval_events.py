@@ -186,6 +186,11 @@ def test_role_filler_takes_the_subject_of_explode_as_weapon(nlp: Any) -> None:
     assert roles["Target"] == ["u.s. embassy"]
 
 
+def test_role_filler_keeps_a_number_hyphenated_to_the_weapon(nlp: Any) -> None:
+    roles = _fill(nlp, "the rebels attacked the bus with 81-mm mortars and two rifles.")
+    assert roles["Weapon"] == ["81-mm mortars", "rifles"]  # a bare count is still left out
+
+
 def test_role_filler_finds_organisations_and_their_acronyms(nlp: Any) -> None:
     roles = _fill(
         nlp,

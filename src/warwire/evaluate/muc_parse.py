@@ -291,8 +291,21 @@ def left_tokens(head: Token, *, numbers: bool = True) -> list[Token]:
             dropped.update(t.i for t in child.subtree)
     kept = [doc[i] for i in range(start, head.i + 1) if i not in dropped]
     while kept and kept[0].i != head.i and _droppable(kept[0], numbers):
+        if _compound_number(kept):
+            break  # "9-mm gun", "5-ton bombs": the number is part of the word
         kept.pop(0)
     return kept
+
+
+def _compound_number(tokens: list[Token]) -> bool:
+    """Whether the first token is a number hyphenated to the next word ("81-mm")."""
+    return (
+        len(tokens) > 2
+        and tokens[0].like_num
+        and not tokens[0].whitespace_
+        and tokens[1].text == "-"
+        and not tokens[1].whitespace_
+    )
 
 
 def _droppable(token: Token, numbers: bool) -> bool:
