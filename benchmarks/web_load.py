@@ -7,13 +7,14 @@ Builds (once; reused when ``--db`` exists) a database of ``--reports`` synthetic
 ``fusion_incremental.py`` does (documents, places, actors, events, claims, fusion), starts
 ``warwire serve --read-only`` on a free loopback port in its own process, and runs, for each
 endpoint group, ``--clients`` clients that send requests back to back for ``--seconds`` after a
-short warm-up: with Debian's ``wrk`` (C, two threads, ``--clients`` connections; a Lua script
-picks the URLs and reports the percentiles) when it is installed, else (or with
-``--tool httpx``) asyncio clients with one httpx connection each, which use more CPU than the
-server on a small machine. Each request picks the next URL of the
-group (filters by actor, place, box, dates and type; searches for actor and town names and
-report words). Prints as JSON the requests, requests/s, p50/p90/p99/max latency in ms and the
-errors (non-200 answers and failed requests) of each group.
+two-second warm-up (not measured): Debian's ``wrk`` (C, two threads, ``--clients``
+connections; a Lua script picks the URLs and reports the percentiles) when it is installed,
+else (or with ``--tool httpx``) asyncio clients with one httpx connection each, which use more
+CPU than the server on a small machine. Each request takes the next URL of its group (events
+by actor, place, box, dates, type and a later page; searches for actor and town names and
+report words). Prints as JSON the requests, requests/s, p50/p90/p99/max latency in ms, the
+server's CPU milliseconds per request and the errors (non-200 answers and failed requests) of
+each group.
 """
 
 from __future__ import annotations
@@ -60,6 +61,16 @@ GROUPS: dict[str, list[str]] = {
 }
 
 
+def _cpu_seconds(pid: int) -> float | None:
+    """User and system CPU time of a process and its finished children (Linux /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    ticks = sum(int(x) for x in fields[11:15])  # utime, stime, cutime, cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -104,11 +115,13 @@ async def _client(
             latencies.append(time.perf_counter() - began)
 
 
+async def _warm(base: str, urls: list[str], clients: int) -> None:
+    """Two seconds of the same load, not measured."""
+    until = time.perf_counter() + 2
+    await asyncio.gather(*(_client(base, urls, k, until, [], []) for k in range(clients)))
+
+
 async def _run(base: str, urls: list[str], clients: int, seconds: float) -> dict[str, object]:
-    warm: list[float] = []
-    await asyncio.gather(
-        *(_client(base, urls, k, time.perf_counter() + 2, warm, []) for k in range(clients))
-    )
     latencies: list[float] = []
     errors: list[str] = []
     began = time.perf_counter()
@@ -153,7 +166,6 @@ def _wrk(base: str, urls: list[str], clients: int, seconds: float) -> dict[str, 
     script = Path(tempfile.mkdtemp()) / "paths.lua"
     script.write_text(WRK_SCRIPT % ", ".join(f'"{u}"' for u in urls), encoding="utf-8")
     common = ["wrk", "-t2", f"-c{clients}", "--timeout", "10s", "-s", str(script)]
-    subprocess.run([*common, "-d2s", base], capture_output=True, check=True)  # warm-up
     done = subprocess.run(
         [*common, f"-d{seconds:.0f}s", base], capture_output=True, text=True, check=True
     )
@@ -189,12 +201,21 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     try:
         documents = httpx.get(f"{base}/api/counts").json()["documents"]
-        results = {
-            name: _wrk(base, urls, args.clients, args.seconds)
-            if tool == "wrk"
-            else asyncio.run(_run(base, urls, args.clients, args.seconds))
-            for name, urls in GROUPS.items()
-        }
+        results = {}
+        for name, urls in GROUPS.items():
+            asyncio.run(_warm(base, urls, args.clients))
+            before = _cpu_seconds(server.pid)
+            if tool == "wrk":
+                result = _wrk(base, urls, args.clients, args.seconds)
+            else:
+                result = asyncio.run(_run(base, urls, args.clients, args.seconds))
+            after = _cpu_seconds(server.pid)
+            if before is not None and after is not None and args.workers == 1:
+                # the server's CPU per request: less sensitive than latency to whatever else
+                # the machine runs
+                done = int(str(result["requests"]))
+                result["server_cpu_ms_per_request"] = round((after - before) * 1000 / done, 2)
+            results[name] = result
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -27,7 +27,6 @@ from warwire.web.schemas import (
     claim_out,
     document_summary,
     entity_out,
-    entity_refs,
     event_out,
     json_response,
     page,
@@ -187,9 +186,7 @@ async def list_events(
         doc_id=doc_id,
         limit=offset + limit + 1,
     )[offset:]
-    refs = entity_refs(
-        ws.entities({i for e in events for i in (e.actor1, e.actor2, e.location) if i})
-    )
+    refs = pool.entity_refs({i for e in events for i in (e.actor1, e.actor2, e.location) if i})
     return page([event_out(e, refs) for e in events], limit, offset)
 
 
@@ -207,7 +204,7 @@ async def list_claims(
     claims = ws.claims(
         subject=subject, attribute=attribute, doc_id=doc_id, limit=offset + limit + 1
     )[offset:]
-    refs = entity_refs(ws.entities({c.subject for c in claims}))
+    refs = pool.entity_refs({c.subject for c in claims})
     return page([claim_out(c, refs) for c in claims], limit, offset)
 
 
@@ -226,5 +223,5 @@ async def list_assessments(
     ws = pool.get()
     found = [a for a in ws.assessments(subject) if status is None or a.status == status]
     chosen = found[offset : offset + limit + 1]
-    refs = entity_refs(ws.entities({a.subject for a in chosen}))
+    refs = pool.entity_refs({a.subject for a in chosen})
     return page([assessment_out(a, refs) for a in chosen], limit, offset)

@@ -223,7 +223,7 @@ def document_summary(doc: Document) -> dict[str, Any]:
 
 
 def event_out(e: Event, refs: dict[str, dict[str, Any] | None]) -> dict[str, Any]:
-    """An :class:`EventOut`; ``refs`` are the entity refs by id (see :func:`entity_refs`)."""
+    """An :class:`EventOut`; ``refs`` are the entity refs by id (``Workspaces.entity_refs``)."""
     date = e.date
     return {
         "id": e.id,
@@ -280,11 +280,6 @@ def assessment_out(a: Assessment, refs: dict[str, dict[str, Any] | None]) -> dic
         "claim_ids": list(a.claim_ids),
         "groups": [list(g) for g in a.groups],
     }
-
-
-def entity_refs(entities: dict[str, Entity]) -> dict[str, dict[str, Any] | None]:
-    """Entity refs by id."""
-    return {i: entity_ref(e) for i, e in entities.items()}
 
 
 def page(items: list[dict[str, Any]], limit: int, offset: int) -> Response:

@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import io
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from warwire.pipeline import Annotator
 from warwire.settings import Settings
+from warwire.web.schemas import entity_ref
 from warwire.workspace import Workspace
 from warwire.workspace import open as open_workspace
+
+MAX_REMEMBERED = 100_000
 
 
 class Workspaces:
@@ -25,6 +30,7 @@ class Workspaces:
         self.db = db
         self.settings = settings or Settings.from_env(db=db)
         self._local = threading.local()
+        self._refs: dict[str, dict[str, Any] | None] = {}
         # open (and migrate) once here, so a bad path fails at start, not at the first request
         open_workspace(db, settings=self.settings).close()
 
@@ -35,6 +41,19 @@ class Workspaces:
             ws = open_workspace(self.db, settings=self.settings)
             self._local.workspace = ws
         return ws
+
+    def entity_refs(self, ids: Iterable[str]) -> dict[str, dict[str, Any] | None]:
+        """Entity refs (``schemas.EntityRef``) by id, remembered: a stored entity never
+        changes (the store inserts each once and updates none), and most listings name the
+        same few hundred."""
+        wanted = set(ids)
+        missing = wanted.difference(self._refs)
+        if missing:
+            found = self.get().entities(missing)
+            if len(self._refs) + len(found) > MAX_REMEMBERED:
+                self._refs.clear()
+            self._refs.update((i, entity_ref(e)) for i, e in found.items())
+        return {i: self._refs.get(i) for i in wanted}
 
 
 @dataclass(frozen=True)
