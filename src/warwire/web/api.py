@@ -8,10 +8,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import Response
+from pydantic import BaseModel, Field
 
 from warwire.models import Event
 from warwire.store.records import EventFilter
-from warwire.web.deps import Limit, Offset, Pool
+from warwire.web.deps import MAX_LIMIT, MAX_OFFSET, Limit, Offset, Pool
 from warwire.web.schemas import (
     AssessmentOut,
     ClaimOut,
@@ -155,39 +156,41 @@ def select_events(
     return ws.store.events(where)
 
 
+class EventQuery(BaseModel):
+    """The filters of ``GET /api/events`` (one model: FastAPI checks it in one pass)."""
+
+    actor: str | None = Field(None, max_length=200, description="Actor name or alias.")
+    place: str | None = Field(None, max_length=200, description="Place name or alias.")
+    bbox: str | None = Field(
+        None, max_length=100, description="west,south,east,north", examples=["35,32,43,37"]
+    )
+    date_from: dt.date | None = Field(None, description="On or after (YYYY-MM-DD).")
+    date_to: dt.date | None = Field(None, description="On or before (YYYY-MM-DD).")
+    type: str | None = Field(
+        None, max_length=100, description="ACLED event type or sub-event type."
+    )
+    doc_id: str | None = Field(None, max_length=64)
+    limit: int = Field(50, ge=1, le=MAX_LIMIT, description="Items per page.")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Items to skip.")
+
+
 @router.get("/events", response_model=Page[EventOut], tags=["events"])
-async def list_events(
-    pool: Pool,
-    actor: Name = None,
-    place: Name = None,
-    bbox: Annotated[
-        str | None,
-        Query(max_length=100, description="west,south,east,north", examples=["35,32,43,37"]),
-    ] = None,
-    date_from: Annotated[dt.date | None, Query(description="On or after (YYYY-MM-DD).")] = None,
-    date_to: Annotated[dt.date | None, Query(description="On or before (YYYY-MM-DD).")] = None,
-    type: Annotated[
-        str | None, Query(max_length=100, description="ACLED event type or sub-event type.")
-    ] = None,
-    doc_id: Annotated[str | None, Query(max_length=64)] = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
-) -> Response:
+async def list_events(pool: Pool, q: Annotated[EventQuery, Query()]) -> Response:
     """Events by actor or place name (any alias), box, date range, type or report."""
     ws = pool.get()
     events = select_events(
         ws,
-        actor=actor,
-        place=place,
-        bbox=bbox,
-        date_from=date_from,
-        date_to=date_to,
-        type=type,
-        doc_id=doc_id,
-        limit=offset + limit + 1,
-    )[offset:]
+        actor=q.actor,
+        place=q.place,
+        bbox=q.bbox,
+        date_from=q.date_from,
+        date_to=q.date_to,
+        type=q.type,
+        doc_id=q.doc_id,
+        limit=q.offset + q.limit + 1,
+    )[q.offset :]
     refs = pool.entity_refs({i for e in events for i in (e.actor1, e.actor2, e.location) if i})
-    return page([event_out(e, refs) for e in events], limit, offset)
+    return page([event_out(e, refs) for e in events], q.limit, q.offset)
 
 
 @router.get("/claims", response_model=Page[ClaimOut], tags=["claims"])
