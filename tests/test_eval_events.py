@@ -191,6 +191,12 @@ def test_role_filler_keeps_a_number_hyphenated_to_the_weapon(nlp: Any) -> None:
     assert roles["Weapon"] == ["81-mm mortars", "rifles"]  # a bare count is still left out
 
 
+def test_role_filler_reads_they_as_the_perpetrators_named_before(nlp: Any) -> None:
+    roles = _fill(nlp, "heavily armed guerrillas entered the village. they burned the school.")
+    assert roles["PerpInd"] == ["heavily armed guerrillas"]
+    assert roles["Target"] == ["school"]
+
+
 def test_role_filler_finds_organisations_and_their_acronyms(nlp: Any) -> None:
     roles = _fill(
         nlp,

@@ -159,6 +159,8 @@ def _against_military(args: list[tuple[str, Token]], lex: MucLexicon) -> bool:
 def _classify(slot: str, arg: Token, kind: str, names: DocumentNames) -> Iterator[Filler]:
     lex = names.lex
     for head in coordinated(arg):
+        if slot == "agent" and head.lower_ in _PRONOUN_TAGS:
+            head = _perpetrator_before(head, lex) or head
         if head.pos_ not in NOUNS and head.pos_ != "ADJ":
             continue
         weapon = _weapon(head, lex)
@@ -236,6 +238,22 @@ def _perpetrators(head: Token, names: DocumentNames, *, bare: bool) -> Iterator[
         if named:
             tokens = tokens[named[-1] + 1 :]
     yield make_filler("PerpInd", tokens)
+
+
+_PRONOUN_TAGS = {"they": "NNS", "he": "NN"}
+
+
+def _perpetrator_before(pronoun: Token, lex: MucLexicon) -> Token | None:
+    """The perpetrator word "they" or "he" stands for: the last one of the same number in
+    the pronoun's sentence or the sentence before it."""
+    sent = pronoun.sent
+    start = sent.start
+    if start > 0:
+        start = pronoun.doc[start - 1].sent.start
+    for token in reversed(pronoun.doc[start : pronoun.i]):
+        if token.tag_ == _PRONOUN_TAGS[pronoun.lower_] and token.lower_ in lex.perpetrators:
+            return token
+    return None
 
 
 def _victims(head: Token, names: DocumentNames) -> Iterator[Filler]:
