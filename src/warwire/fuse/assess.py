@@ -26,7 +26,9 @@ control, so they are also checked against each other (:func:`control_conflicts`)
 contradiction marks both attributes' assessments. A ``controlled_by`` claim holds from its
 sentence's start date (if any) or its report's publication day to that day (:func:`control_window`);
 two different controllers contradict only when those windows come within
-:data:`CONTROL_SLACK_DAYS` of each other (an undated claim overlaps everything).
+:data:`CONTROL_SLACK_DAYS` of each other (an undated claim overlaps everything), and not when
+each took the place at a known, different time (a succession), unless the earlier one says in a
+later report that it has held the place since.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ from warwire.models import Assessment, AssessmentStatus, Claim, Event
 __all__ = [
     "CONTROL_ATTRIBUTES",
     "CONTROL_SLACK_DAYS",
+    "EPISODE_GAP_DAYS",
     "TERRITORY_SUB_TYPES",
     "affected_keys",
     "assess",
@@ -67,6 +70,9 @@ TERRITORY_SUB_TYPES = frozenset(
 )
 #: Two ``controlled_by`` windows this many days apart still count as the same time.
 CONTROL_SLACK_DAYS = 7
+#: Two starts of control further apart than this are two episodes (a place lost and retaken),
+#: not a dispute, unless both name the same actor and one says the hold lasted.
+EPISODE_GAP_DAYS = 365
 
 
 @dataclass
@@ -127,15 +133,62 @@ def _conflict(a: Claim, b: Claim, ctx: _Context) -> str | None:
         actor_a, actor_b = claim_actor(a, ctx.claims), claim_actor(b, ctx.claims)
         if actor_a and actor_b and actor_a != actor_b:
             return None  # two episodes: "A took it in 2014", "B has held it since 2016"
+        lasting = "control_since" in {a.attribute, b.attribute}
+        if _apart(a, b) and not (actor_a and actor_b and lasting):
+            return None  # "it fell in June 2014", "it fell on 9 July 2017": two episodes
     if a.attribute == "controlled_by":
         when_a = control_window(a, ctx.claims, ctx.published)
         when_b = control_window(b, ctx.claims, ctx.published)
         if not overlaps(when_a, when_b, slack_days=CONTROL_SLACK_DAYS):
             return None  # a change of hands, not a dispute
+        if _succession(a, b, ctx):
+            return None
     result = compare(a, b)  # at one time, as far as is known
     if not result.contradict:
         return None
     return f"{describe(a, ctx.names)} but {describe(b, ctx.names)}"
+
+
+def _starts(claim: Claim, ctx: _Context) -> list[Claim]:
+    """The ``captured_on``/``control_since`` claims of a ``controlled_by`` claim's sentence."""
+    return [
+        c
+        for c in ctx.claims
+        if c.attribute in _START_OF_CONTROL
+        and (c.doc_id, c.sentence, c.subject) == (claim.doc_id, claim.sentence, claim.subject)
+    ]
+
+
+def _succession(a: Claim, b: Claim, ctx: _Context) -> bool:
+    """Whether two controllers that each took the place at a known, different time follow one
+    another: "A took it in June 2014" and "B took it in July 2017". Not when the earlier says
+    its hold lasts (``control_since``) in a report published after the later start."""
+    starts_a, starts_b = _starts(a, ctx), _starts(b, ctx)
+    spans_a = [s for c in starts_a if (s := time_interval(c.value, c.precision)) is not None]
+    spans_b = [s for c in starts_b if (s := time_interval(c.value, c.precision)) is not None]
+    if not spans_a or not spans_b:
+        return False
+    first_a, first_b = min(spans_a), min(spans_b)
+    if overlaps(first_a, first_b):
+        return False
+    earlier, starts, later = (a, starts_a, first_b) if first_a < first_b else (b, starts_b, first_a)
+    day = ctx.published.get(earlier.doc_id)
+    lasting = any(c.attribute == "control_since" for c in starts)
+    return not (lasting and day is not None and day >= later[0])
+
+
+def _apart(a: Claim, b: Claim) -> bool:
+    """Whether two dated claims lie more than :data:`EPISODE_GAP_DAYS` apart."""
+    span_a = time_interval(a.value, a.precision, end=a.value_high)
+    span_b = time_interval(b.value, b.precision, end=b.value_high)
+    return _gap(span_a, span_b) > EPISODE_GAP_DAYS
+
+
+def _gap(a: Interval | None, b: Interval | None) -> int:
+    """Days between two spans (0 when they overlap or one is unknown)."""
+    if a is None or b is None:
+        return 0
+    return max((a[0] - b[1]).days, (b[0] - a[1]).days, 0)
 
 
 _WIDTH_CLASSES = (0, 7, 31, 92, 184, 366)
@@ -336,6 +389,9 @@ def event_conflicts(
        claim's report was published after the seizure, a ``control_since`` claim;
     3. a seizure by another known actor after T and before the claim's report (publication
        date needed) contradicts a ``control_since`` claim: the hold was not continuous.
+
+    Rules 1 and 2 skip a seizure more than :data:`EPISODE_GAP_DAYS` away from T (another
+    episode) unless both actors are known and the claim is ``control_since``.
     """
     published = published or {}
     names = names or {}
@@ -361,6 +417,10 @@ def event_conflicts(
             if event.location != claim.subject or event.doc_id == claim.doc_id or window is None:
                 continue
             same = not (actor and event.actor1 and actor != event.actor1)
+            since = claim.attribute == "control_since"
+            known = bool(actor and event.actor1)
+            if same and _gap(span, window) > EPISODE_GAP_DAYS and not (known and since):
+                continue  # another episode (see _conflict)
             before, after = window[1] < span[0], window[0] > span[1]
             reported = day is not None and window[0] <= day
             if not _contradicts(claim.attribute == "control_since", same, before, after, reported):

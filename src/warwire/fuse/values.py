@@ -8,8 +8,9 @@ Every value becomes a span of what it allows, and spans are compared:
   :data:`UPPER_FLOOR`: "over 2,000" is read as "2,000 to 4,000", so it agrees with "about 2,300"
   but not with "9,000", which it does not contradict either). For contradiction the open bounds
   stay open (``[N, ∞)``, ``[0, N]``), and two values contradict only when those spans are
-  disjoint *and* the higher span starts at least :data:`CONTRADICTION_RATIO` (1.5) times above
-  the end of the lower one: 300 and 2,000 fighters contradict, 1,000 and 1,300 merely differ.
+  disjoint *and* the higher span starts at least :data:`CONTRADICTION_RATIO` (1.25) times above
+  the end of the lower one: 300 and 2,000 fighters contradict, and so do 137 and "nearly 100"
+  dead; 1,000 and 1,300 merely differ (950-1,050 and 1,235-1,365 are only 1.18 apart).
   Values in different units, or distances from different reference places, are not compared.
 - **Times**: a TimeML-style ISO prefix becomes the days it covers (:func:`time_interval`: year,
   half ``2016-H1``, quarter ``2016-Q1``, season ``2016-SU``, month, ISO week ``2016-W09`` and
@@ -65,7 +66,7 @@ LOWER_CAP = 2.0
 #: "under N" agrees with values down to ``UPPER_FLOOR * N``.
 UPPER_FLOOR = 0.5
 #: Disjoint figures contradict when one span starts this many times above the other's end.
-CONTRADICTION_RATIO = 1.5
+CONTRADICTION_RATIO = 1.25
 #: An event dated only by its report's publication day may lie this many days either side.
 PUBLISHED_SLACK_DAYS = 3
 
