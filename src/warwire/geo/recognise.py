@@ -109,6 +109,7 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
         found.append(top)
         taken.update(tokens)
 
+    maybe_places: list[Any] = []  # one-word PERSONs read as people, unless named as places
     full_names = {
         token.lower_
         for ent in spacy_doc.ents
@@ -154,6 +155,15 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
                 )
             else:
                 taken.update(indices)
+        elif (
+            ent.label_ == "PERSON"
+            and len(span) == 1
+            and not _after_locative(spacy_doc, span.start)
+            and not _place_like_person(span, full_names)
+        ):
+            if not _named_person(span, full_names):
+                maybe_places.append(span)
+            taken.update(indices)
         elif ent.label_ in {"PERSON", "ORG"} and (
             _after_locative(spacy_doc, span.start)
             or (ent.label_ == "PERSON" and _place_like_person(span, full_names))
@@ -184,6 +194,14 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
         else:
             taken.update(indices)
 
+    # One sense per discourse: a one-word name the report uses as a place elsewhere is a place
+    # here too ("Palmyra's ruins" in a headline, "the site of Palmyra" in the text).
+    named_places = {t.text for t in found if t.kind == "place"}
+    for span in maybe_places:
+        if span.text in named_places:
+            found.append(
+                Toponym(span.start_char, span.end_char, span.text, "place", "ner", "PERSON")
+            )
     people = {
         token.lower_
         for ent in spacy_doc.ents
@@ -259,6 +277,14 @@ TITLES = frozenset(
     }
 )
 PERSON_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent"})
+
+
+def _named_person(span: Any, full_names: set[str]) -> bool:
+    """A one-word PERSON that is part of a full name in the report or follows a title."""
+    token = span[0]
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    title = before is not None and before.lower_.rstrip(".") in TITLES
+    return token.lower_ in full_names or title or common_word(token.text)
 
 
 def _place_like_person(span: Any, full_names: set[str]) -> bool:

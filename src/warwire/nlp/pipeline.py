@@ -156,7 +156,9 @@ def to_annotation(
 
 
 PLACE_NOUNS = frozenset({"town", "city", "village"})
-PLACE_REFERENCE_EXTRACTOR = "warwire.places.reference.v1"
+#: "the provincial capital" is a town the report named; "the capital" alone is a country's.
+CAPITAL_MODIFIERS = frozenset({"provincial", "regional", "district", "state", "local"})
+PLACE_REFERENCE_EXTRACTOR = "warwire.places.reference.v2"
 
 
 def drop_places_read_as_actors(mentions: list[Mention]) -> list[Mention]:
@@ -179,8 +181,11 @@ def place_references(
     entities: dict[str, Entity],
     sentence_of: Any,
 ) -> list[Mention]:
-    """ "the town", "the city", "the village" as references to the latest town the report
-    named before them (not "the town of X", which names X itself)."""
+    """ "the town", "the city", "the village", with lower-case adjectives ("the old city", "the
+    provincial capital"), as references to a town the report named before them (not "the
+    town of X", which names X itself): the latest one named earlier in the same sentence, else
+    the one named (or referred to) most often so far, the latest of those on a tie. The story's
+    main town outweighs one named in passing ("... toward Tal Afar. ... fled the city")."""
     towns = sorted(
         (
             m
@@ -196,16 +201,17 @@ def place_references(
     if not towns:
         return found
     for token in spacy_doc:
-        if token.lower_ not in PLACE_NOUNS or token.i == 0:
+        span = _reference_span(spacy_doc, token)
+        if span is None:
             continue
-        before = spacy_doc[token.i - 1]
-        after = spacy_doc[token.i + 1] if token.i + 1 < len(spacy_doc) else None
-        if before.lower_ != "the" or (after is not None and after.lower_ == "of"):
-            continue
-        previous = [m for m in towns if m.end <= before.idx]
+        first, last = span
+        start, end = first.idx, last.idx + len(last.text)
+        previous = [m for m in [*towns, *found] if m.end <= start]
         if not previous:
             continue
-        start, end = before.idx, token.idx + len(token.text)
+        sentence = sentence_of(start)
+        same = [m for m in previous if m.sentence == sentence]
+        antecedent = same[-1] if same else _most_named(previous)
         found.append(
             Mention(
                 doc_id=document.id,
@@ -213,15 +219,43 @@ def place_references(
                 end=end,
                 text=document.text[start:end],
                 label="PLACE",
-                sentence=sentence_of(start),
+                sentence=sentence,
                 extractor=PLACE_REFERENCE_EXTRACTOR,
-                entity_id=previous[-1].entity_id,
-                geo_precision=previous[-1].geo_precision,
+                entity_id=antecedent.entity_id,
+                geo_precision=antecedent.geo_precision,
                 resolution="reference",
                 confidence=0.6,
             )
         )
     return found
+
+
+def _reference_span(spacy_doc: Any, token: Any) -> tuple[Any, Any] | None:
+    """("the", noun) of a place reference ending at ``token``, or None."""
+    noun = token.lower_
+    if noun not in PLACE_NOUNS and noun != "capital":
+        return None
+    after = spacy_doc[token.i + 1] if token.i + 1 < len(spacy_doc) else None
+    if after is not None and after.lower_ == "of":
+        return None
+    i = token.i - 1
+    modifiers: list[str] = []
+    while i >= 0 and spacy_doc[i].pos_ == "ADJ" and spacy_doc[i].text.islower():
+        modifiers.append(spacy_doc[i].lower_)
+        i -= 1
+    if i < 0 or spacy_doc[i].lower_ != "the":
+        return None
+    if noun == "capital" and not CAPITAL_MODIFIERS & set(modifiers):
+        return None
+    return spacy_doc[i], token
+
+
+def _most_named(previous: list[Mention]) -> Mention:
+    counts: dict[str | None, int] = {}
+    for mention in previous:
+        counts[mention.entity_id] = counts.get(mention.entity_id, 0) + 1
+    best = max(counts.values())
+    return next(m for m in reversed(previous) if counts[m.entity_id] == best)
 
 
 def extract_records(
