@@ -29,7 +29,15 @@ from warwire.models import (
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["CLAIM_EXTRACTOR", "ClaimSentence", "ClaimWords", "claim_words", "format_number"]
+__all__ = [
+    "CLAIM_EXTRACTOR",
+    "ClaimSentence",
+    "ClaimWords",
+    "Focus",
+    "claim_words",
+    "format_number",
+    "report_focus",
+]
 
 CLAIM_EXTRACTOR = "warwire.claims.v1"
 
@@ -81,6 +89,51 @@ def children(token: Token, *deps: str) -> Iterator[Token]:
     return (c for c in token.children if c.dep_ in deps)
 
 
+_WIDE = frozenset({"country", "continent", "macro_region", None})
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What a report is about, for statements that leave it implicit ("137 people were killed
+    in the fighting", "estimates of its strength"): the first place below a country and the
+    first non-state actor its headline names, else the place below a country it names most
+    often. A convention of news writing: the headline names the story's place
+    and protagonist, and the body leaves them implicit once established."""
+
+    place: str | None = None
+    actor: str | None = None
+
+
+def report_focus(
+    document: Document, mentions: Sequence[Mention], entities: Mapping[str, Entity]
+) -> Focus:
+    """The :class:`Focus` of a report from its title and resolved mentions."""
+    title = (document.title or "").lower()
+    towns: dict[str, int] = {}
+    headline_town: tuple[int, str] | None = None
+    headline_actor: tuple[int, str] | None = None
+    for mention in mentions:
+        entity = entities.get(mention.entity_id or "")
+        if entity is None or mention.resolution == "generic":
+            continue
+        at = title.find(mention.text.lower()) if title and mention.resolution != "reference" else -1
+        if entity.kind == "place" and entity.feature not in _WIDE:
+            towns[entity.id] = towns.get(entity.id, 0) + 1
+            if at >= 0 and (headline_town is None or at < headline_town[0]):
+                headline_town = (at, entity.id)
+        elif (
+            entity.kind == "actor"
+            and entity.actor_type not in {1, 8}
+            and at >= 0
+            and (headline_actor is None or at < headline_actor[0])
+        ):
+            headline_actor = (at, entity.id)
+    place = headline_town[1] if headline_town else None
+    if place is None and towns:
+        place = max(towns, key=lambda i: towns[i])  # first most named: dicts keep order
+    return Focus(place, headline_actor[1] if headline_actor else None)
+
+
 class ClaimSentence:
     """One sentence of a report with what the claim rules need to know about it."""
 
@@ -91,8 +144,10 @@ class ClaimSentence:
         document: Document,
         mentions: Sequence[Mention],
         entities: Mapping[str, Entity],
+        focus: Focus | None = None,
     ) -> None:
         self.index = index
+        self.focus = focus or Focus()
         self.sent = sent
         self.document = document
         self.entities = entities

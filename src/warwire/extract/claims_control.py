@@ -8,7 +8,9 @@ Read from the parse, with the place and the actor found by their roles, never by
   control": ``controlled_by`` X = Y, ``captured_on`` X = T;
 - holding: "Y has held/controlled X since T", "X has been held by Y since T", "X, under Y control
   since T", "X is under the control of Y", "X remains in Y hands", "Y-held X":
-  ``controlled_by`` X = Y, ``control_since`` X = T (only with "since").
+  ``controlled_by`` X = Y, ``control_since`` X = T (only with "since", which may open a clause:
+  "since it drove Z out in T"); a past perfect ("X had been held by Y since T") says when the
+  hold began, not that it lasts, and gives ``captured_on`` X = T.
 
 The place must be a resolved place mention and the actor a resolved actor mention. Partial
 control ("Y controls parts of X", "40 percent of X") is not control of X and is skipped.
@@ -35,6 +37,7 @@ _ACQUIRE = frozenset({"gain", "assume", "wrest", "establish", "win", "grab", "se
 _KEEP = frozenset({"have", "keep", "retain", "maintain", "exercise", "exert", "hold"})
 _UNDER = frozenset({"under", "in", "into"})
 _ENTER_STATE = frozenset({"come", "fall", "pass", "return", "revert"})
+_LAST = frozenset({"last", "final", "remaining"})
 
 
 def control_claims(cs: ClaimSentence) -> None:
@@ -56,14 +59,21 @@ def control_claims(cs: ClaimSentence) -> None:
     _held_compounds(cs)
 
 
-def _place_object(cs: ClaimSentence, token: Token | None) -> str | None:
+def _place_object(cs: ClaimSentence, token: Token | None, *, last: bool = False) -> str | None:
     """The place an object names: the name itself or a generic place noun with its name
-    ("the town of X"); not "parts of X", "most of X"."""
+    ("the town of X"), or with ``last`` the last of its parts ("the last positions in X", "the
+    final districts of X": taking them completes its capture); not "parts of X", "most of X"."""
     if token is None:
         return None
     if cs.mention_at(token, "place") is None and lemma(token) not in cs.words.place_nouns:
-        return None
+        if not (last and _last_parts(token)):
+            return None
+        return cs.place_in(token)  # "the last positions (held by Y) in X"
     return cs.entity_of(token, "place")
+
+
+def _last_parts(token: Token) -> bool:
+    return any(c.lower_ in _LAST for c in children(token, "amod"))
 
 
 def _date(cs: ClaimSentence, words: list[Token], preps: frozenset[str]) -> TimeValue | None:
@@ -117,14 +127,34 @@ def _transitive(cs: ClaimSentence, verb: Token, capture: bool) -> None:
     else:
         if objects and lemma(objects[0]) in cs.words.control_nouns:
             return  # "took control of X": read from the noun
-        place = _place_object(cs, objects[0]) if objects else None
+        place = _place_object(cs, objects[0], last=capture) if objects else None
         if objects and objects[0].lower_ in {"which", "that"} and verb.dep_ == "relcl":
             place = _place_object(cs, verb.head)  # "X, which Y has held since T"
         actor = cs.subject_entity(verb, "actor")
     if capture:
-        _emit(cs, verb, place, actor, captured=_date(cs, [verb], _AT))
+        dated = [verb, *children(verb, "nsubj")]  # "Iraqi forces on Sunday captured X"
+        if objects and _last_parts(objects[0]):  # "the last positions held in X on T"
+            dated += children(objects[0], "acl")
+        _emit(cs, verb, place, actor, captured=_date(cs, dated, _AT))
+        return
+    since = _date(cs, [verb], _SINCE) or _since_clause(cs, verb)
+    if _past_perfect(verb):  # "had held X since T": when the hold began, not that it lasts
+        _emit(cs, verb, place, actor, captured=since)
     else:
-        _emit(cs, verb, place, actor, since=_date(cs, [verb], _SINCE))
+        _emit(cs, verb, place, actor, since=since)
+
+
+def _since_clause(cs: ClaimSentence, verb: Token) -> TimeValue | None:
+    """The date of a "since" clause: "has held X since it drove Z out in July 2017"."""
+    for clause in children(verb, "advcl"):
+        if any(m.lower_ == "since" for m in children(clause, "mark")):
+            return _date(cs, [clause], _AT)
+    return None
+
+
+def _past_perfect(verb: Token) -> bool:
+    """ "had held", "had been held": a hold that has ended by the time of the telling."""
+    return any(c.lower_ == "had" for c in children(verb, "aux", "auxpass"))
 
 
 def _unachieved(verb: Token) -> bool:
@@ -138,7 +168,7 @@ def _unachieved(verb: Token) -> bool:
 
 def _fall(cs: ClaimSentence, verb: Token) -> None:
     """ "X fell to Y in T", "X fell into the hands of Y", "X fell in June 2014"."""
-    place = next((_place_object(cs, s) for s in children(verb, "nsubj")), None)
+    place = next((_place_object(cs, s, last=True) for s in children(verb, "nsubj")), None)
     actor: str | None = None
     for prep in children(verb, "prep"):
         for obj in children(prep, "pobj"):

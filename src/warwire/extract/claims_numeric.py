@@ -8,8 +8,14 @@ and the entity the number is about:
 - casualties, injured, displaced: by the verb ("killed", "wounded", "fled") or the noun
   ("dead", "refugees"); about the group the victims belong to ("30 ISIS fighters were killed")
   or else the place where it happened ("killed in Idlib", "fled Aleppo");
+- casualties, injured and displaced people with no place in the sentence ("137 people were
+  killed in the fighting"): about the report's focus town (:class:`~.claims_base.Focus`);
+- attacking_force: fighters or troops that attacked a place ("X was taken by 300 fighters",
+  "2,000 fighters took part in the assault", "put the attacking force at 2,300"), about the
+  place named, else the report's focus town;
 - fighters, troops: by the noun; about the actor that has them ("ISIS has 2,000 fighters",
-  "the YPG's 30,000 fighters", "3,000 US troops"), or, with no noun, "X numbers 3,000";
+  "the YPG's 30,000 fighters", "3,000 US troops", "estimates of its strength range up to
+  20,000 fighters", "its" being the report's focus actor), or, with no noun, "X numbers 3,000";
 - population: "X, a city of 220,000 people", "X has a population of 1.5 million", "X is home to
   N people", "the population of X is N", "N people live in X";
 - distance_to: "X, 15 km from Y", "X lies 250 kilometres (155 miles) east of Y", "X is 10 miles
@@ -124,14 +130,19 @@ def _count(cs: ClaimSentence, quantity: Quantity, root: Token, noun: Token | Non
     attribute: str | None = None
     subject: str | None = None
     if verb_lemma in words.casualty_verbs or context & words.casualty_nouns:
-        attribute, subject = "casualties", _victims(cs, noun, verb)
+        attribute, subject = "casualties", _victims(cs, noun, verb) or _implicit(cs, noun)
     elif verb_lemma in words.injury_verbs or context & words.injury_nouns:
-        attribute, subject = "injured", _victims(cs, noun, verb)
+        attribute, subject = "injured", _victims(cs, noun, verb) or _implicit(cs, noun)
     elif _displaced(cs, verb, context):
-        attribute, subject = "displaced", _displaced_from(cs, noun, verb)
+        attribute = "displaced"
+        subject = _displaced_from(cs, noun, verb) or _implicit(cs, noun)
+    elif (target := _attacked(cs, anchor, verb, noun)) is not None:
+        attribute, subject = "attacking_force", target
     elif noun_lemma in words.fighter_nouns or noun_lemma in words.troop_nouns:
         attribute = "troops" if noun_lemma in words.troop_nouns else "fighters"
         subject = _owner(cs, anchor, verb, allow_country=attribute == "troops")
+        if subject is None and verb is not None:
+            subject = _strength_owner(cs, verb)
     elif noun is None and verb_lemma == "number":
         subject = _owner(cs, anchor, verb, allow_country=False)
         if subject is not None:
@@ -149,6 +160,71 @@ def _count(cs: ClaimSentence, quantity: Quantity, root: Token, noun: Token | Non
         value_high=format_number(quantity.high) if quantity.high != quantity.low else None,
         qualifier=quantity.qualifier,
     )
+
+
+def _implicit(cs: ClaimSentence, noun: Token | None) -> str | None:
+    """The report's focus town for a count of people with no place in the sentence ("137
+    people were killed in the fighting"); not for one side's losses ("dozens of soldiers"),
+    which are about that side, nor where the sentence names a place the rules did not link."""
+    if noun is not None and lemma(noun) not in cs.words.population_nouns:
+        return None
+    if any(cs.entities[m.entity_id or ""].kind == "place" for m in cs.named):
+        return None
+    return cs.focus.place
+
+
+def _attacked(
+    cs: ClaimSentence, anchor: Token, verb: Token | None, noun: Token | None
+) -> str | None:
+    """The place a count of fighters or troops attacked: "X was taken by N fighters", "N
+    fighters took part in the assault (on X)", "put the attacking force at N"; the place named
+    there, else the report's focus town."""
+    words = cs.words
+    if noun is None or lemma(noun) not in words.fighter_nouns | words.troop_nouns:
+        return None
+    if verb is None:
+        return None
+    verb_lemma = lemma(verb)
+    if anchor.dep_ == "pobj" and anchor.head.dep_ == "agent" and verb_lemma in words.capture_verbs:
+        return next((cs.entity_of(s, "place") for s in children(verb, "nsubjpass")), None)
+    if verb_lemma in words.participation_verbs:  # "took part in the assault", "joined the attack"
+        attacks = [
+            o
+            for o in (
+                *children(verb, "dobj"),
+                *(p for c in verb.children for p in children(c, "pobj")),
+            )
+            if lemma(o) in words.attack_nouns
+        ]
+        if attacks and anchor.dep_ in {"nsubj", "nsubjpass"}:
+            return cs.place_in(attacks[0]) or cs.focus.place
+    force = next((o for o in children(verb, "dobj")), None)
+    if (
+        force is not None
+        and lemma(force) == "force"
+        and anchor.dep_ == "pobj"
+        and anchor.head.head.i == verb.i
+        and any(lemma(c) in words.force_modifiers for c in children(force, "amod", "compound"))
+    ):  # "put the attacking force at N"
+        return cs.place_in(force) or cs.focus.place
+    return None
+
+
+def _strength_owner(cs: ClaimSentence, verb: Token) -> str | None:
+    """ "Estimates of its strength range up to N fighters", "the group's strength stands at N
+    fighters": the owner of the strength noun; "its" and "their" are the report's focus
+    actor."""
+    for subject in children(verb, "nsubj", "nsubjpass"):
+        nouns = [subject, *(p for c in children(subject, "prep") for p in children(c, "pobj"))]
+        for noun in nouns:
+            if lemma(noun) not in cs.words.strength_nouns:
+                continue
+            owner = cs.entity_of(noun, "actor")
+            if owner is not None:
+                return owner
+            if any(c.lower_ in {"its", "their"} for c in children(noun, "poss")):
+                return cs.focus.actor
+    return None
 
 
 def _displaced(cs: ClaimSentence, verb: Token | None, context: set[str]) -> bool:
