@@ -1,12 +1,13 @@
 """The web UI in a real browser: Debian's Chromium driven by Playwright (never a downloaded
 browser) against ``warwire serve``'s app over a database of examples/.
 
-One reader's path (home, search an actor, its dossier with map markers and contradictions, a
-cited report opened at the quoted sentence, the map, timeline, contradictions and API pages)
-and one writer's (a report added through the form). Every request the pages make is recorded:
-none may leave the loopback server, and no page may log an error (a CSP violation would).
-Screenshots of each page go to ``test-artifacts/web/``. Without Chromium the tests skip on a
-laptop and fail under CI (``CI=true``); ``scripts/ensure_chromium.sh`` installs it."""
+One reader's path (home, search an actor, its dossier with map markers, the contradictions and
+the dossier of a contradicted subject, a cited report opened at the quoted sentence, the map,
+timeline and API pages) and one writer's (a report added through the form). Every request the
+pages make is recorded: none may leave the loopback server, and no page may log an error (a CSP
+violation would). Screenshots of each page go to ``test-artifacts/web/``. Without Chromium the
+tests skip on a laptop and fail under CI (``CI=true``); ``scripts/ensure_chromium.sh`` installs
+it."""
 
 from __future__ import annotations
 
@@ -114,9 +115,20 @@ def test_a_reader_goes_from_search_to_a_cited_sentence(
     assert page.get_attribute("#map", "data-error") is None
     assert page.locator("path.marker-event").count() > 0
     assert page.locator(".leaflet-overlay-pane path").count() > 100  # the country borders
+    visit.shot("dossier")
+
+    # the contradictions, and the dossier of the first one's subject
+    page.click("nav a:text-is('Contradictions')")
+    page.wait_for_url("**/contradictions")
+    assert page.locator(".assessment.contradicted").count() >= 1
+    visit.shot("contradictions")
+    page.locator(".assessment.contradicted h3 a").first.click()
+    page.wait_for_url("**/entities/*")
+    page.wait_for_selector("#map[data-markers]")
+    assert page.locator("path.marker-event, path.marker-place").count() > 0
     contradiction = page.locator("#contradictions .assessment.contradicted").first
     assert "contradicted" in contradiction.inner_text()
-    visit.shot("dossier")
+    visit.shot("dossier-contradiction")
 
     quote = contradiction.locator("q").first.inner_text()
     contradiction.locator("a.cite").first.click()
@@ -137,10 +149,6 @@ def test_a_reader_goes_from_search_to_a_cited_sentence(
     page.goto(base + "/timeline?actor=Islamic+State")
     assert page.locator("#timeline .event").count() > 0
     visit.shot("timeline")
-
-    page.goto(base + "/contradictions")
-    assert page.locator(".assessment.contradicted").count() >= 2
-    visit.shot("contradictions")
 
     page.goto(base + "/docs")
     page.wait_for_selector(".swagger-ui .info")

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from warwire.models import Assessment, Claim, Document
+from warwire.models import Assessment, Document
 from warwire.web.deps import Offset, Pool
 from warwire.web.render import blocks, cite_url, parse_quote
 from warwire.web.search import search
@@ -28,20 +28,33 @@ def render(request: Request, template: str, **context: Any) -> Response:
     return templates.TemplateResponse(request, template, context)
 
 
-def contradictions(ws: Workspace, limit: int | None = None) -> list[dict[str, Any]]:
-    """Contradicted assessments with their subject and each claim's value and source."""
-    found: list[Assessment] = [a for a in ws.assessments() if a.status == "contradicted"]
-    found = found[:limit] if limit else found
-    claims: dict[str, Claim] = {
-        c.id: c for c in ws.store.claims_by_id([i for a in found for i in a.claim_ids])
+SHOWN_VALUES = 8
+"""Values shown of one contradiction (each with its first two sources); the dossier has all."""
+
+
+def contradicted(ws: Workspace) -> list[Assessment]:
+    return [a for a in ws.assessments() if a.status == "contradicted"]
+
+
+def contradictions(
+    ws: Workspace, found: list[Assessment], *, with_values: bool = True
+) -> list[dict[str, Any]]:
+    """Contradicted assessments with their subject and, for each value (up to
+    :data:`SHOWN_VALUES`), its first sources with their quotes."""
+    shown = {
+        (a.subject, a.attribute): [g[:2] for g in (a.groups or [(i,) for i in a.claim_ids])]
+        for a in found
     }
+    wanted = [i for groups in shown.values() for g in groups[:SHOWN_VALUES] for i in g]
+    claims = {c.id: c for c in ws.store.claims_by_id(wanted)} if with_values else {}
     named = {c.value for c in claims.values() if c.value_kind == "entity"}
     entities = ws.entities({a.subject for a in found} | named)
     docs: dict[str, Document] = {}
     rows = []
     for a in found:
         values = []
-        for c in (claims[i] for i in a.claim_ids if i in claims):
+        groups = shown[(a.subject, a.attribute)][:SHOWN_VALUES] if with_values else []
+        for c in (claims[i] for g in groups for i in g if i in claims):
             doc = docs.get(c.doc_id) or docs.setdefault(c.doc_id, ws.show(c.doc_id))
             values.append(
                 {
@@ -56,6 +69,16 @@ def contradictions(ws: Workspace, limit: int | None = None) -> list[dict[str, An
     return rows
 
 
+def naming(ws: Workspace, entity_id: str) -> list[Assessment]:
+    """Contradictions about others whose values name this entity ("controlled by X")."""
+    found = [a for a in contradicted(ws) if a.subject != entity_id and a.claim_ids]
+    firsts = {c.id: c for c in ws.store.claims_by_id([a.claim_ids[0] for a in found])}
+    valued = [a for a in found if (c := firsts.get(a.claim_ids[0])) and c.value_kind == "entity"]
+    claims = ws.store.claims_by_id([i for a in valued for i in a.claim_ids])
+    hits = {(c.subject, c.attribute) for c in claims if c.value == entity_id}
+    return [a for a in valued if (a.subject, a.attribute) in hits]
+
+
 @router.get("/")
 def home(request: Request, pool: Pool) -> Response:
     ws = pool.get()
@@ -64,7 +87,7 @@ def home(request: Request, pool: Pool) -> Response:
         "home.html",
         counts=ws.store.counts(),
         newest=ws.docs(limit=10),
-        contradictions=contradictions(ws, limit=10),
+        contradictions=contradictions(ws, contradicted(ws)[:10], with_values=False),
     )
 
 
@@ -84,7 +107,8 @@ def timeline(request: Request, pool: Pool, actor: Text = None, place: Text = Non
     from warwire.report.assemble import event_views
 
     ws = pool.get()
-    fused = ws.fused_events(actor=actor or None, place=place or None, limit=1000)
+    limit = 1000 if actor or place else 300  # the latest 300 when unfiltered
+    fused = ws.fused_events(actor=actor or None, place=place or None, limit=limit)
     months: dict[str, list[Any]] = defaultdict(list)
     for view in sorted(event_views(ws.store, fused), key=lambda v: (v.date or "", v.id)):
         months[(view.date or "undated")[:7]].append(view)
@@ -119,16 +143,13 @@ def entity(request: Request, pool: Pool, entity_id: str) -> Response:
     dossier = ws.dossier(entity_id)
     order = {"contradicted": 0, "corroborated": 1, "single_source": 2}
     assessments = sorted(dossier.assessments, key=lambda a: order.get(a.status, 3))
-    naming = [  # contradictions about others whose values name this one ("controlled by X")
-        row
-        for row in contradictions(ws)
-        if row["assessment"].subject != entity_id
-        and any(
-            v["claim"].value_kind == "entity" and v["claim"].value == entity_id
-            for v in row["values"]
-        )
-    ]
-    return render(request, "entity.html", dossier=dossier, assessments=assessments, naming=naming)
+    return render(
+        request,
+        "entity.html",
+        dossier=dossier,
+        assessments=assessments,
+        naming=contradictions(ws, naming(ws, entity_id)),
+    )
 
 
 @router.get("/documents")
@@ -178,5 +199,15 @@ def document(
 
 
 @router.get("/contradictions")
-def contradictions_page(request: Request, pool: Pool) -> Response:
-    return render(request, "contradictions.html", rows=contradictions(pool.get()))
+def contradictions_page(request: Request, pool: Pool, offset: Offset = 0) -> Response:
+    ws = pool.get()
+    found = contradicted(ws)
+    return render(
+        request,
+        "contradictions.html",
+        rows=contradictions(ws, found[offset : offset + PAGE]),
+        offset=offset,
+        next_offset=offset + PAGE if len(found) > offset + PAGE else None,
+        total=len(found),
+        page=PAGE,
+    )
