@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import BinaryIO, Protocol
 
-from warwire.errors import InputError
+from warwire.errors import InputError, StoreError
 from warwire.ingest import ReadOptions, Source, expand, read_source
 from warwire.models import Annotation, Document, IngestOutcome
 from warwire.nlp.pipeline import SpacyAnnotator, skip_reason, skipped_annotation
@@ -176,6 +176,9 @@ def _store(
     *,
     note: str | None = None,
 ) -> None:
-    status = store.add_document(document, annotation)
+    try:
+        status = store.add_document(document, annotation)
+    except StoreError as exc:  # name the database: the caller may not know which it was
+        raise StoreError(f"{store.path}: {exc}") from exc
     message = note if status == "new" else "already stored"
     record(IngestOutcome(document.origin or "", status, document.id, document.title, message))

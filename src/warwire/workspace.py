@@ -84,10 +84,12 @@ class Workspace:
         n_workers = workers or self.settings.workers
         names = [str(t) for t in targets]
 
+        from warwire.fuse.incremental import update_fusion
+
+        self._finish_fusion()
+
         def outcome(result: IngestOutcome) -> None:
             if result.status == "new" and result.doc_id:
-                from warwire.fuse.incremental import update_fusion
-
                 update_fusion(self.store, result.doc_id)
             if on_outcome is not None:
                 on_outcome(result)
@@ -116,6 +118,22 @@ class Workspace:
             return run(make_annotator(model, places, actors))
         with ProcessPoolAnnotator(n_workers, model=model, places=places, actors=actors) as pool:
             return run(pool)
+
+    def _finish_fusion(self) -> None:
+        """Fuse the reports a stopped run stored without their fusion update: storing and
+        fusing are two transactions, and the rerun finds those reports already stored."""
+        from warwire.fuse.incremental import update_fusion
+
+        with self.store.transaction() as conn:
+            missed = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM doc_fingerprints)"
+                    " ORDER BY ingested_at, id"
+                )
+            ]
+        for doc_id in missed:
+            update_fusion(self.store, doc_id)
 
     def docs(self, *, limit: int | None = None, offset: int = 0) -> list[Document]:
         """Stored documents, newest publication first."""
