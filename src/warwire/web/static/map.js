@@ -7,7 +7,8 @@
   if (!el || !window.L) {
     return;
   }
-  var map = window.L.map(el, { worldCopyJump: true, attributionControl: true }).setView([30, 30], 3);
+  // no animations: the view is set once, when every layer has loaded
+  var map = window.L.map(el, { worldCopyJump: true, zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false }).setView([30, 30], 3);
   map.attributionControl.setPrefix("Leaflet · Natural Earth");
   var bounds = [];
 
@@ -69,6 +70,21 @@
     bounds.push([where.lat, where.lon]);
   }
 
+  // A ring that crosses the antimeridian (Russia, Fiji) jumps from 180 to -180 degrees: keep
+  // its longitudes continuous so that Leaflet does not draw a line across the whole map.
+  function unwrap(feature) {
+    var g = feature.geometry;
+    var polygons = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
+    polygons.forEach(function (rings) {
+      rings.forEach(function (ring) {
+        for (var i = 1; i < ring.length; i++) {
+          while (ring[i][0] - ring[i - 1][0] > 180) { ring[i][0] -= 360; }
+          while (ring[i][0] - ring[i - 1][0] < -180) { ring[i][0] += 360; }
+        }
+      });
+    });
+  }
+
   function cite(docId, start, end) {
     return "/documents/" + encodeURIComponent(docId) + "?quote=" + start + "-" + end + "#quote";
   }
@@ -85,6 +101,8 @@
   if (basemap && window.topojson) {
     layers.push(getJSON(basemap).then(function (world) {
       var land = window.topojson.feature(world, world.objects.countries);
+      land.features = land.features.filter(function (f) { return f.id !== "010"; }); // Antarctica
+      land.features.forEach(unwrap);
       window.L.geoJSON(land, { style: { color: "#8a8a8a", weight: 0.7, fillColor: "#efeadf", fillOpacity: 1 }, interactive: false }).addTo(map);
     }));
   }
