@@ -1,15 +1,19 @@
-"""Shared fixtures: one spaCy pipeline per test session, temporary databases, example files."""
+"""Shared fixtures: one spaCy pipeline per test session, temporary databases (SQLite files and
+PostgreSQL databases on the server named by ``WARWIRE_TEST_PG``), example files."""
 
 from __future__ import annotations
 
+import itertools
 import os
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from warwire.store import SQLiteStore
+from warwire.store import open_store
+from warwire.store.sql import SQLStore
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -46,10 +50,107 @@ def nlp() -> Any:
     return load_pipeline()
 
 
+@pytest.fixture(scope="session")
+def postgres_url() -> str:
+    """The test PostgreSQL server (``WARWIRE_TEST_PG``, started by scripts/ensure_postgres.sh):
+    without one, tests that need it skip, and fail under ``CI=true``."""
+    url = os.environ.get("WARWIRE_TEST_PG", "")
+    problem = "WARWIRE_TEST_PG is not set"
+    if url:
+        import psycopg
+
+        try:
+            psycopg.connect(url, connect_timeout=10).close()
+            return url
+        except psycopg.Error as exc:
+            problem = f"cannot connect to WARWIRE_TEST_PG={url}: {exc}"
+    message = (
+        f"no PostgreSQL server for the tests ({problem}): run `make pytest`, or"
+        " export WARWIRE_TEST_PG=$(sh scripts/ensure_postgres.sh)"
+    )
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def postgres_database(postgres_url: str) -> Iterator[Callable[..., str]]:
+    """``new()``: the URL of a fresh database on the test server, migrated (copied from a
+    template migrated once) or, with ``migrated=False``, empty. All are dropped at the end."""
+    import psycopg
+
+    base = postgres_url.rsplit("/", 1)[0]
+    prefix = f"warwire_test_{os.getpid()}"
+    names: list[str] = []
+    counter = itertools.count()
+    admin = psycopg.connect(postgres_url, autocommit=True)
+
+    def create(name: str, template: str) -> str:
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        names.append(name)
+        return f"{base}/{name}"
+
+    template = f"{prefix}_template"
+    open_store(create(template, "template0")).close()
+
+    def new(*, migrated: bool = True) -> str:
+        return create(f"{prefix}_{next(counter)}", template if migrated else "template0")
+
+    yield new
+    for name in reversed(names):
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.close()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new, migrated database of each backend: a SQLite path or a PostgreSQL URL."""
+    if request.param == "postgres":
+        new: Callable[..., str] = request.getfixturevalue("postgres_database")
+        return new()
+    return str(tmp_path / "test.db")
+
+
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[SQLiteStore]:
-    with SQLiteStore(tmp_path / "test.db") as s:
+def store(database: str) -> Iterator[SQLStore]:
+    """An open store of each backend (the test runs once with each)."""
+    with open_store(database) as s:
+        assert isinstance(s, SQLStore)
         yield s
+
+
+@pytest.fixture(scope="session")
+def postgres_copy(postgres_database: Callable[..., str]) -> Callable[[Path], str]:
+    """``copy(sqlite_path)``: the URL of a new PostgreSQL database holding the same rows."""
+
+    def copy(sqlite_path: Path) -> str:
+        url = postgres_database()
+        _copy_rows(sqlite_path, url)
+        return url
+
+    return copy
+
+
+def _copy_rows(sqlite_path: Path, url: str) -> None:
+    """Copy every stored row of a SQLite database into a migrated, empty PostgreSQL database
+    (search indexes are rebuilt by the target's own columns and triggers)."""
+    import psycopg
+
+    tables = [
+        "documents", "pages", "sentences", "entities", "entity_aliases", "mentions", "events",
+        "claims", "assessments", "doc_fingerprints", "doc_bands", "fused_events", "event_fusion",
+    ]  # fmt: skip
+    source = sqlite3.connect(sqlite_path)
+    with psycopg.connect(url) as target:
+        for table in tables:
+            columns = [row[1] for row in source.execute(f"PRAGMA table_info({table})")]
+            rows = source.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
+            marks = ", ".join("%s" for _ in columns)
+            with target.cursor() as cursor:
+                cursor.executemany(
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows
+                )
+    source.close()
 
 
 @pytest.fixture

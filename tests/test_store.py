@@ -1,4 +1,5 @@
-"""The SQLite store: migrations, idempotent and atomic writes, lookups, clear errors."""
+"""The stores, SQLite and PostgreSQL alike: migrations, idempotent and atomic writes, lookups,
+clear errors (each test taking ``store`` or ``database`` runs on both backends)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from warwire.errors import NotFoundError, StoreError
 from warwire.models import Annotation, Document, Mention, Page, Sentence
 from warwire.store import SQLiteStore, open_store
 from warwire.store.schema import MIGRATIONS
+from warwire.store.sql import SQLStore
 
 
 def _doc(text: str = "Government forces entered Palmyra on Thursday.") -> Document:
@@ -32,15 +34,14 @@ def _annotation(doc: Document) -> Annotation:
     return Annotation(doc.id, (sent,), (mention,), "test-1")
 
 
-def test_migrations_are_recorded_in_order(store: SQLiteStore) -> None:
+def test_migrations_are_recorded_in_order(store: SQLStore) -> None:
     assert store.applied_migrations() == [m.name for m in MIGRATIONS]
     assert [m.name for m in MIGRATIONS] == sorted(m.name for m in MIGRATIONS)
 
 
-def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:
-    path = tmp_path / "w.db"
-    SQLiteStore(path).close()
-    with SQLiteStore(path) as again:
+def test_reopening_applies_nothing_twice(database: str) -> None:
+    open_store(database).close()
+    with open_store(database) as again:
         assert again.applied_migrations() == [m.name for m in MIGRATIONS]
 
 
@@ -50,7 +51,7 @@ def test_wal_and_foreign_keys(tmp_path: Path) -> None:
         assert s._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
-def test_add_then_unchanged(store: SQLiteStore) -> None:
+def test_add_then_unchanged(store: SQLStore) -> None:
     doc = _doc()
     assert store.add_document(doc, _annotation(doc)) == "new"
     assert store.add_document(doc, _annotation(doc)) == "unchanged"
@@ -58,7 +59,7 @@ def test_add_then_unchanged(store: SQLiteStore) -> None:
     assert len(store.mentions()) == 1
 
 
-def test_round_trip(store: SQLiteStore) -> None:
+def test_round_trip(store: SQLStore) -> None:
     doc = _doc()
     store.add_document(doc, _annotation(doc))
     back = store.get_document(doc.id[:8])
@@ -72,7 +73,7 @@ def test_round_trip(store: SQLiteStore) -> None:
     assert sentence.text == doc.text
 
 
-def test_a_failing_write_leaves_nothing_behind(store: SQLiteStore) -> None:
+def test_a_failing_write_leaves_nothing_behind(store: SQLStore) -> None:
     doc = _doc()
     good = _annotation(doc)
     duplicated = Annotation(doc.id, good.sentences, good.mentions * 2, "test-1")
@@ -83,12 +84,12 @@ def test_a_failing_write_leaves_nothing_behind(store: SQLiteStore) -> None:
     assert store.add_document(doc, good) == "new"
 
 
-def test_annotation_of_another_document_is_refused(store: SQLiteStore) -> None:
+def test_annotation_of_another_document_is_refused(store: SQLStore) -> None:
     with pytest.raises(StoreError):
         store.add_document(_doc(), _annotation(_doc("Another text.")))
 
 
-def test_lookups_name_the_problem(store: SQLiteStore) -> None:
+def test_lookups_name_the_problem(store: SQLStore) -> None:
     with pytest.raises(NotFoundError, match="no document"):
         store.get_document("abcdef")
     with pytest.raises(NotFoundError, match="too short"):
@@ -106,7 +107,7 @@ def test_lookups_name_the_problem(store: SQLiteStore) -> None:
             store.get_document(common)
 
 
-def test_documents_newest_first(store: SQLiteStore) -> None:
+def test_documents_newest_first(store: SQLStore) -> None:
     old = Document.create("Old.", published=dt.date(2001, 1, 1))
     new = Document.create("New.", published=dt.date(2020, 1, 1))
     undated = Document.create("Undated.")
@@ -143,3 +144,34 @@ def test_sqlite_file_is_shared_between_connections(tmp_path: Path) -> None:
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT count(*) FROM mentions").fetchone()[0] == 1
     conn.close()
+
+
+def test_search_means_the_same_on_both_backends(store: SQLStore) -> None:
+    """Every word required, the last one's prefix with ``*``, case and diacritics ignored, no
+    stemming; names and aliases found by entity; the snippet marks what matched."""
+    from warwire.models import Entity
+
+    text = "Fighters shelled Ḥomṣ and the café district on Monday."
+    doc = Document.create(text, title="Siege of Homs", source="Levant Wire")
+    place = Entity("place-homs", "place", "Homs", lat=34.73, lon=36.71)
+    mention = Mention(doc.id, 17, 21, "Ḥomṣ", "GPE", 0, "test", place.id)
+    sentence = Sentence(doc.id, 0, 0, len(text), text)
+    store.add_document(doc, Annotation(doc.id, (sentence,), (mention,), "t", entities=(place,)))
+    other = Document.create("Nothing happened in Aleppo.", title="Quiet")
+    store.add_document(other, Annotation(other.id))
+
+    def docs(match: str) -> list[str]:
+        return [doc_id for doc_id, _ in store.search_documents(match, limit=10)]
+
+    assert docs('"homs"') == [doc.id]  # title and text, diacritics dropped
+    assert docs('"CAFE" "district"') == [doc.id]
+    assert docs('"shell"') == []  # no stemming
+    assert docs('"shell"*') == [doc.id]
+    assert docs('"homs" "aleppo"') == []
+    assert docs('"aleppo"') == [other.id]
+    ((_, snippet),) = store.search_documents('"cafe"', limit=10)
+    assert "\x02café\x03" in snippet
+    assert store.search_documents('"homs"', limit=10, offset=1) == []
+    assert store.search_entities('"homs"', limit=5) == [place.id]  # name and alias: once
+    assert store.search_entities('"ḥo"*', limit=5) == [place.id]
+    assert store.search_entities('"aleppo"', limit=5) == []

@@ -24,7 +24,7 @@ class Settings:
     """warwire's settings; ``Settings.from_env()`` reads them from the environment."""
 
     db: str = DEFAULT_DB
-    """Database: a SQLite path (``WARWIRE_DB``)."""
+    """Database: a SQLite path or a ``postgresql://user@host/dbname`` URL (``WARWIRE_DB``)."""
     data_dir: Path = Path.home() / ".local" / "share" / "warwire"
     """Where built indexes are kept (``WARWIRE_DATA_DIR``)."""
     max_bytes: int = DEFAULT_MAX_BYTES

@@ -1,6 +1,7 @@
 """The fusion layer in SQL: document fingerprints and their LSH bands, fused events and their
 members, assessments. Shared by the stores; every function takes a DB-API connection whose
-placeholder is ``?``. Fusion data is derived: it can always be rebuilt from the records.
+placeholder is ``?``, and writes SQL that SQLite and PostgreSQL both accept. Fusion data is
+derived: it can always be rebuilt from the records.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from warwire.models import Assessment, FusedEvent, TimeValue
-from warwire.store.records import rows_in
+from warwire.store.records import page, rows_in
 
 __all__ = [
     "candidate_fingerprints",
@@ -212,8 +213,7 @@ def select_fused(
     sql = f"SELECT {_FUSED_COLUMNS} FROM fused_events"
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
-    sql += " ORDER BY date_value, id LIMIT ?"
-    params.append(-1 if limit is None else limit)
+    sql += " ORDER BY date_value, id" + page(limit, 0, params)
     return _with_members(conn, conn.execute(sql, params).fetchall())
 
 

@@ -1,6 +1,7 @@
 """Events and claims in SQL: the rows each record becomes, and the filtered queries.
 
-Shared by the stores: every function takes a DB-API connection whose placeholder is ``?``.
+Shared by the stores: every function takes a DB-API connection whose placeholder is ``?``,
+and writes SQL that SQLite and PostgreSQL both accept.
 Entities a record points to are stored with the document (see ``add_document``); a record's
 quote is its ``start``..``end`` slice of the document text.
 """
@@ -18,6 +19,7 @@ __all__ = [
     "EventFilter",
     "insert_claims",
     "insert_events",
+    "page",
     "rows_in",
     "select_claims",
     "select_claims_by_id",
@@ -201,6 +203,18 @@ def _claim(row: Sequence[Any]) -> Claim:
     )
 
 
+_ALL_ROWS = 2**63 - 1  # a LIMIT meaning "no limit" in both dialects
+
+
+def page(limit: int | None, offset: int, params: list[Any]) -> str:
+    """A ``LIMIT``/``OFFSET`` clause (empty for all rows), its values appended to ``params``:
+    SQLite needs a LIMIT before an OFFSET, and PostgreSQL refuses SQLite's ``LIMIT -1``."""
+    if limit is None and not offset:
+        return ""
+    params.extend([_ALL_ROWS if limit is None else limit, offset])
+    return " LIMIT ? OFFSET ?"
+
+
 def _in(column: str, values: Sequence[str], params: list[Any]) -> str:
     params.extend(values)
     return f"{column} IN ({', '.join('?' for _ in values)})"
@@ -236,8 +250,8 @@ def select_events(conn: Any, where: EventFilter) -> list[Event]:
     sql = f"SELECT {_EVENT_COLUMNS} FROM events"
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
-    sql += " ORDER BY date_value, doc_id, start_char, sub_event_type LIMIT ?"
-    params.append(-1 if where.limit is None else where.limit)
+    sql += " ORDER BY date_value, doc_id, start_char, sub_event_type"
+    sql += page(where.limit, 0, params)
     return [_event(row) for row in conn.execute(sql, params)]
 
 
@@ -263,8 +277,7 @@ def select_claims(
     sql = f"SELECT {_CLAIM_COLUMNS} FROM claims"
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
-    sql += " ORDER BY subject, attribute, doc_id, start_char LIMIT ?"
-    params.append(-1 if limit is None else limit)
+    sql += " ORDER BY subject, attribute, doc_id, start_char" + page(limit, 0, params)
     return [_claim(row) for row in conn.execute(sql, params)]
 
 

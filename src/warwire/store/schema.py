@@ -3,18 +3,85 @@
 Each migration is a name and a list of statements written in the SQL that SQLite and
 PostgreSQL share (TEXT, INTEGER, REAL, no AUTOINCREMENT). A store applies those it has not yet
 recorded in its ``migrations`` table, each in its own transaction, in order.
+
+On PostgreSQL the shared statements run with the types that keep SQLite's meaning
+(:func:`postgres_types`): text compared byte by byte as SQLite does (``COLLATE "C"``: the same
+order, whatever the server's locale), 64-bit integers, double-precision reals. Where the
+dialects differ (full-text search), a migration carries PostgreSQL's own statements as well.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Literal
+
+_POSTGRES_TYPES = {"TEXT": 'TEXT COLLATE "C"', "INTEGER": "BIGINT", "REAL": "DOUBLE PRECISION"}
+_TYPE = re.compile(r"\b(TEXT|INTEGER|REAL)\b")
+
+
+def postgres_types(statement: str) -> str:
+    """A shared statement with SQLite's column types spelled as PostgreSQL keeps their meaning."""
+    return _TYPE.sub(lambda m: _POSTGRES_TYPES[m.group(1)], statement)
 
 
 @dataclass(frozen=True)
 class Migration:
+    """A named step of the schema: ``statements`` in the shared SQL, or, where the dialects
+    differ, ``postgres`` holds what PostgreSQL runs instead."""
+
     name: str
     statements: tuple[str, ...]
+    postgres: tuple[str, ...] | None = None
 
+    def statements_for(self, dialect: Literal["sqlite", "postgres"]) -> tuple[str, ...]:
+        if dialect == "sqlite":
+            return self.statements
+        if self.postgres is not None:
+            return self.postgres
+        return tuple(postgres_types(s) for s in self.statements)
+
+
+# PostgreSQL's full-text search with the meaning of FTS5's unicode61 tokenizer with
+# remove_diacritics: words lower-cased and unaccented, no stemming, no stop words (the "simple"
+# dictionary behind "unaccent", a trusted extension the database's owner may create). Documents
+# carry a generated tsvector (title and text); names and aliases get a table of their own, kept
+# current by triggers whoever writes, as names_fts is.
+_POSTGRES_SEARCH = (
+    "CREATE EXTENSION IF NOT EXISTS unaccent",
+    "CREATE TEXT SEARCH CONFIGURATION warwire_search (COPY = pg_catalog.simple)",
+    "ALTER TEXT SEARCH CONFIGURATION warwire_search"
+    " ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple",
+    "ALTER TABLE documents ADD COLUMN search tsvector GENERATED ALWAYS AS"
+    " (setweight(to_tsvector('warwire_search', coalesce(title, '')), 'A')"
+    " || to_tsvector('warwire_search', text)) STORED",
+    "CREATE INDEX documents_search ON documents USING GIN (search)",
+    """CREATE TABLE names_search (
+        entity_id TEXT COLLATE "C" NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+        name TEXT COLLATE "C" NOT NULL,
+        search tsvector GENERATED ALWAYS AS (to_tsvector('warwire_search', name)) STORED,
+        PRIMARY KEY (entity_id, name)
+    )""",
+    "CREATE INDEX names_search_words ON names_search USING GIN (search)",
+    """CREATE FUNCTION names_search_entity() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        INSERT INTO names_search (entity_id, name) VALUES (NEW.id, NEW.name)
+        ON CONFLICT DO NOTHING;
+        RETURN NULL;
+    END $$""",
+    """CREATE FUNCTION names_search_alias() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        INSERT INTO names_search (entity_id, name) VALUES (NEW.entity_id, NEW.alias)
+        ON CONFLICT DO NOTHING;
+        RETURN NULL;
+    END $$""",
+    "CREATE TRIGGER names_search_entity AFTER INSERT ON entities"
+    " FOR EACH ROW EXECUTE FUNCTION names_search_entity()",
+    "CREATE TRIGGER names_search_alias AFTER INSERT ON entity_aliases"
+    " FOR EACH ROW EXECUTE FUNCTION names_search_alias()",
+    "INSERT INTO names_search (entity_id, name) SELECT id, name FROM entities"
+    " UNION SELECT entity_id, alias FROM entity_aliases",
+)
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
@@ -232,10 +299,10 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE assessments ADD COLUMN reason TEXT",
         ),
     ),
-    # Full-text search (the web layer's /api/search), SQLite FTS5: a PostgreSQL store would use
-    # tsvector columns instead. The tables keep their own copy of what they index (not external
-    # content keyed on rowids, which VACUUM may renumber); triggers keep them current whoever
-    # writes, and the migration indexes what is already stored.
+    # Full-text search (the web layer's /api/search). SQLite: FTS5 (PostgreSQL: tsvector, above).
+    # The tables keep their own copy of what they index (not external content keyed on rowids,
+    # which VACUUM may renumber); triggers keep them current whoever writes, and the migration
+    # indexes what is already stored.
     Migration(
         "0009_search",
         (
@@ -267,5 +334,6 @@ MIGRATIONS: tuple[Migration, ...] = (
             "INSERT INTO names_fts (entity_id, name)"
             " SELECT DISTINCT entity_id, alias FROM entity_aliases",
         ),
+        postgres=_POSTGRES_SEARCH,
     ),
 )
