@@ -3,8 +3,6 @@ copy does not, control claims contradict, and the same event from two reports is
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import warwire
@@ -42,12 +40,15 @@ A car bomb killed 12 people in Raqqa on Wednesday, the monitoring group said.
 }
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The three reports ingested one by one, into SQLite and into PostgreSQL."""
     folder = tmp_path_factory.mktemp("fusion")
     for name, text in REPORTS.items():
         (folder / name).write_text(text, encoding="utf-8")
-    path = folder / "fusion.db"
+    path = str(folder / "fusion.db")
+    if request.param == "postgres":
+        path = request.getfixturevalue("postgres_database")()
     with warwire.open(path) as ws:
         assert ws.ingest([str(folder / "wire.txt")]).new == 1
         assert ws.ingest([str(folder / "copy.txt")]).new == 1
@@ -55,25 +56,25 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _by_attribute(db: Path, subject: str) -> dict[str, warwire.models.Assessment]:
+def _by_attribute(db: str, subject: str) -> dict[str, warwire.models.Assessment]:
     with warwire.open(db) as ws:
         return {a.attribute: a for a in ws.assessments(subject)}
 
 
-def test_two_outlets_agreeing_within_their_qualifiers_corroborate(db: Path) -> None:
+def test_two_outlets_agreeing_within_their_qualifiers_corroborate(db: str) -> None:
     fighters = _by_attribute(db, "Islamic State")["fighters"]
     assert fighters.status == "corroborated"
     assert fighters.sources == 2  # the republished copy counts once with its original
 
 
-def test_captured_in_may_against_held_since_july_contradict(db: Path) -> None:
+def test_captured_in_may_against_held_since_july_contradict(db: str) -> None:
     tabqa = _by_attribute(db, "Tabqa")
     assert tabqa["control_since"].status == "contradicted"
     assert tabqa["control_since"].reason
     assert tabqa["captured_on"].status == "contradicted"
 
 
-def test_the_same_bombing_from_two_reports_is_one_fused_event(db: Path) -> None:
+def test_the_same_bombing_from_two_reports_is_one_fused_event(db: str) -> None:
     with warwire.open(db) as ws:
         fused = [
             f
@@ -88,7 +89,7 @@ def test_the_same_bombing_from_two_reports_is_one_fused_event(db: Path) -> None:
     assert bombing.disputed
 
 
-def test_rebuilding_gives_the_same_assessments(db: Path) -> None:
+def test_rebuilding_gives_the_same_assessments(db: str) -> None:
     before = _by_attribute(db, "Tabqa")
     with warwire.open(db) as ws:
         ws.rebuild_fusion()
@@ -96,7 +97,7 @@ def test_rebuilding_gives_the_same_assessments(db: Path) -> None:
     assert {k: v.status for k, v in before.items()} == {k: v.status for k, v in after.items()}
 
 
-def test_replaying_a_report_changes_nothing(db: Path) -> None:
+def test_replaying_a_report_changes_nothing(db: str) -> None:
     from warwire.fuse.incremental import update_fusion
 
     with warwire.open(db) as ws:

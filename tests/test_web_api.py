@@ -34,16 +34,22 @@ from warwire.web.schemas import (
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def api_db(examples_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def api_db(
+    request: pytest.FixtureRequest, examples_db: Path, tmp_path_factory: pytest.TempPathFactory
+) -> str:
+    """The examples' database, as a SQLite file and copied into PostgreSQL."""
+    if request.param == "postgres":
+        copy_into_postgres: Callable[[Path], str] = request.getfixturevalue("postgres_copy")
+        return copy_into_postgres(examples_db)
     copy = tmp_path_factory.mktemp("web-api") / "api.db"
     shutil.copy(examples_db, copy)
-    return copy
+    return str(copy)
 
 
 @pytest.fixture
-def client(api_db: Path, serve: Callable[[Any], str]) -> Iterator[httpx.Client]:
-    base = serve(create_app(WebConfig(db=str(api_db), read_only=True)))
+def client(api_db: str, serve: Callable[[Any], str]) -> Iterator[httpx.Client]:
+    base = serve(create_app(WebConfig(db=api_db, read_only=True)))
     with httpx.Client(base_url=base, timeout=30) as c:
         yield c
 

@@ -64,6 +64,12 @@ class _Connection:
     def close(self) -> None:
         self.raw.close()
 
+    def __del__(self) -> None:
+        # a store dropped without close() closes its connection, as sqlite3's does (the web
+        # server's per-thread workspaces live as long as their threads)
+        if not self.raw.closed:
+            self.raw.close()
+
 
 def redact(url: str) -> str:
     """A database URL without its password, to show in messages."""
