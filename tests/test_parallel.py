@@ -32,3 +32,20 @@ def test_pool_equals_single_process(tmp_path: Path, nlp: Any, gazetteer: Any) ->
     with SQLiteStore(tmp_path / "single.db") as store:
         ingest([str(tmp_path / "corpus")], store=store, annotator=annotator)
         assert store.mentions() == pooled_mentions
+
+
+def test_pool_workers_annotate_the_whole_document(gazetteer: Any) -> None:
+    """Workers rebuilt each document from its id, text and publication date only, so a claim
+    whose focus comes from the report's title came out differently than in one process (bug
+    found by the Ray engine's test on examples/)."""
+    from warwire.ingest import ReadOptions, expand, read_source
+    from warwire.nlp.parallel import make_annotator
+
+    options = ReadOptions()
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    (source,) = expand([str(examples / "euphrates_daily_archive.jsonl")], options)
+    documents = read_source(source, options)
+    assert all(d.title for d in documents)
+    single = [a for _, a in make_annotator("", True, True).annotate(documents)]
+    with ProcessPoolAnnotator(1) as pool:
+        assert [a for _, a in pool.annotate(documents)] == single
