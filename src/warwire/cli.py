@@ -163,7 +163,14 @@ def ingest(
         typer.Option(help="Map a JSON field: OURS=THEIRS, e.g. --field text=body. Repeatable."),
     ] = None,
     workers: Annotated[
-        int | None, typer.Option(min=1, help="Annotation processes (default 1).")
+        int | None, typer.Option(min=1, help="Annotation processes or Ray actors (default 1).")
+    ] = None,
+    engine: Annotated[
+        str, typer.Option(help="Where to annotate: local (processes) or ray (Ray actors).")
+    ] = "local",
+    address: Annotated[
+        str | None,
+        typer.Option(help="Ray cluster address for --engine ray (default: $RAY_ADDRESS or local)."),
     ] = None,
     allow_private: Annotated[
         bool, typer.Option(help="Allow URLs on loopback, private or link-local addresses.")
@@ -199,6 +206,8 @@ def ingest(
                 source=source,
                 field_map=mapping,
                 allow_private=allow_private,
+                engine=engine,
+                address=address,
             )
 
     summary = _guard(run)

@@ -35,6 +35,9 @@ from warwire.store.records import EventFilter
 if TYPE_CHECKING:
     from warwire.report.dossier_model import Dossier
 
+ENGINES = ("local", "ray")
+"""Where ``ingest`` annotates: this machine's processes, or Ray actors."""
+
 
 class Workspace:
     """A warwire database with the pipeline around it. Close it, or use ``with``."""
@@ -66,12 +69,23 @@ class Workspace:
         field_map: Mapping[str, str] | None = None,
         allow_private: bool = False,
         workers: int | None = None,
+        engine: str = "local",
+        address: str | None = None,
         annotator: Annotator | None = None,
         stdin: BinaryIO | None = None,
         on_outcome: Progress | None = None,
         on_sources: Callable[[int], None] | None = None,
     ) -> IngestSummary:
-        """Read, annotate and store reports from files, folders, globs, URLs or ``-``."""
+        """Read, annotate and store reports from files, folders, globs, URLs or ``-``.
+
+        ``engine`` is ``local`` (this process, or a pool of ``workers`` processes) or ``ray``
+        (``workers`` Ray actors, on the cluster at ``address`` or a local Ray); the database is
+        the same whichever annotates.
+        """
+        if engine not in ENGINES:
+            from warwire.errors import ConfigError
+
+            raise ConfigError(f"unknown engine {engine!r}: use {' or '.join(ENGINES)}")
         options = ReadOptions(
             max_bytes=self.settings.max_bytes,
             allow_private=allow_private,
@@ -112,6 +126,13 @@ class Workspace:
         )
         if annotator is not None:
             return run(annotator)
+        if engine == "ray":
+            from warwire.nlp.ray_engine import RayAnnotator
+
+            with RayAnnotator(
+                n_workers, model=model, places=places, actors=actors, address=address
+            ) as ray_pool:
+                return run(ray_pool)
         from warwire.nlp.parallel import ProcessPoolAnnotator, make_annotator
 
         if n_workers <= 1:
