@@ -7,7 +7,8 @@
 # Debian's postgresql package is installed with apt-get when missing and we are root. The cluster
 # is initdb'd in a temporary directory, owned by an unprivileged user when we are root (PostgreSQL
 # refuses to run as root: "nobody", through runuser), with trust authentication, listening on
-# 127.0.0.1 only, on a free port. fsync is off: its data is thrown away. Messages go to stderr.
+# 127.0.0.1 only, on a free port. fsync is off (its data is thrown away) unless
+# WARWIRE_PG_DURABLE=1 (benchmarks); WARWIRE_PG_STATE moves its directory. Messages go to stderr.
 set -eu
 
 STATE="${WARWIRE_PG_STATE:-${TMPDIR:-/tmp}/warwire-test-postgres-$(id -u)}"
@@ -71,9 +72,13 @@ chmod 755 "$STATE"
 if [ "$(id -u)" = "0" ]; then
     chown nobody "$STATE"
 fi
+DURABILITY="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+if [ "${WARWIRE_PG_DURABLE:-0}" = "1" ]; then
+    DURABILITY=""
+fi
 PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 as_owner "$BIN/initdb" -D "$STATE/data" -U warwire --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 as_owner "$BIN/pg_ctl" -D "$STATE/data" -l "$STATE/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $PORT -c unix_socket_directories=$STATE -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    -o "-c listen_addresses=127.0.0.1 -p $PORT -c unix_socket_directories=$STATE $DURABILITY -c max_connections=200" \
     start >/dev/null
 echo "postgresql://warwire@127.0.0.1:$PORT/postgres" | as_owner tee "$STATE/dsn"

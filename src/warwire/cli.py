@@ -38,7 +38,10 @@ T = TypeVar("T")
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="Database path (default: $WARWIRE_DB or ./warwire.db)."),
+    typer.Option(
+        "--db",
+        help="Database: a SQLite path or postgresql:// URL (default: $WARWIRE_DB or warwire.db).",
+    ),
 ]
 FormatOption = Annotated[
     str, typer.Option("--format", "-f", help="Output: table, json, jsonl or csv.")
