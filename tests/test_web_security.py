@@ -44,7 +44,9 @@ class SentenceAnnotator:
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "web.db"
-    doc = Document.create(BODY, title=TITLE, source="<b>Outlet</b>", format="text")
+    doc = Document.create(
+        BODY, title=TITLE, source="<b>Outlet</b>", url="javascript:alert(3)", format="text"
+    )
     with SQLiteStore(path) as store:
         first = BODY.index(". ") + 1
         sentences = (
@@ -84,6 +86,7 @@ def test_report_text_with_script_and_onerror_payloads_shows_as_text(start: Start
     page = httpx.get(f"{base}/documents/{doc_id}").text
     assert "onerror=&#34;alert(1)&#34;" in page or "onerror=&quot;alert(1)&quot;" in page
     assert "&lt;/textarea&gt;" in page
+    assert "javascript:" not in page  # a report's URL is linked only when it is http(s)
 
 
 def test_every_answer_carries_a_csp_without_inline_or_foreign_script(start: Start) -> None:
