@@ -11,7 +11,8 @@ then that actor, ahead of what the knowledge base would say: a report's own defi
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, NamedTuple
 
 from warwire.actors.kb import ActorBase
 from warwire.actors.mention import ActorMention, from_actor, longest_first
@@ -19,7 +20,7 @@ from warwire.actors.names import actor_key, can_start_name, is_acronym
 from warwire.geo.names import name_key
 from warwire.nlp.doctext import doc_text
 
-__all__ = ["ARMED_HEADS", "apply_definitions"]
+__all__ = ["ARMED_HEADS", "AcronymDefinition", "acronym_definitions", "apply_definitions"]
 
 _ARMED_HEADS_WORDS = """
     front forces force army brigade brigades battalion battalions movement group militia
@@ -49,6 +50,31 @@ _BETWEEN = re.compile(
 )
 
 
+class AcronymDefinition(NamedTuple):
+    """A parenthesised acronym after the name it stands for: "the Popular Front (PF)"."""
+
+    start: int
+    """Where the full name starts (after leading words the acronym does not cover)."""
+    end: int
+    name: str
+    alias: str
+    alias_start: int
+    alias_end: int
+
+
+def acronym_definitions(text: str) -> Iterator[AcronymDefinition]:
+    """Every "Full Name (ACRONYM)" of a text, the name trimmed to the word the acronym starts
+    with ("Fighters of the Popular Front (PF)" defines "Popular Front")."""
+    for match in _PAREN.finditer(text):
+        alias = match["alias"]
+        if not is_acronym(alias):
+            continue
+        start, name = _trim(match.start("name"), match["name"], alias)
+        yield AcronymDefinition(
+            start, match.end("name"), name, alias, match.start("alias"), match.end("alias")
+        )
+
+
 def apply_definitions(
     doc: Any, base: ActorBase, mentions: list[ActorMention]
 ) -> list[ActorMention]:
@@ -56,16 +82,13 @@ def apply_definitions(
     local: dict[str, ActorMention] = {}
     added: list[ActorMention] = []
     text = doc_text(doc)
-    for match in _PAREN.finditer(text):
-        alias = match["alias"]
-        if not is_acronym(alias):
-            continue
-        start, name = _trim(match.start("name"), match["name"], alias)
-        target = _target(doc, base, mentions, start, match.end("name"), name, alias=alias)
+    for found in acronym_definitions(text):
+        alias = found.alias
+        target = _target(doc, base, mentions, found.start, found.end, found.name, alias=alias)
         if target is None:
             continue
         added.append(target)
-        _define(doc, local, added, target, alias, match.start("alias"), match.end("alias"))
+        _define(doc, local, added, target, alias, found.alias_start, found.alias_end)
     for cue in _KNOWN_AS.finditer(text):
         after = _ALIAS_AFTER.match(text, cue.end())
         if after is None:

@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from warwire.geo.names import name_key
 
-__all__ = ["ACTOR_ARTICLES", "actor_key", "can_start_name", "is_acronym"]
+__all__ = ["ACTOR_ARTICLES", "actor_key", "can_start_name", "is_acronym", "word_key"]
 
 _ACTOR_ARTICLES = "al el il ul ad ed adh ar er as es ash esh at et ath az ez an"
 ACTOR_ARTICLES = frozenset(_ACTOR_ARTICLES.split())
@@ -53,6 +54,9 @@ _ALTERNATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+_DOUBLED = re.compile(r"([a-z])\1+")
+
+
 @lru_cache(maxsize=1 << 16)
 def actor_key(name: str) -> str:
     """The normalised key of an actor name; empty when the name has no letters or digits."""
@@ -67,6 +71,28 @@ def actor_key(name: str) -> str:
     if len(kept) == 1:
         return kept[0]  # one word: no alternations, so "Daesh" is not "dish"
     return " ".join(_alternate(token) for token in kept)
+
+
+@lru_cache(maxsize=1 << 16)
+def word_key(token: str) -> str:
+    """One word of a ``name_key`` with the letter alternations ``actor_key`` applies to names of
+    two or more words ("Jolani" -> ``julani``), whatever the name's length.
+
+    The same result as those alternations, by plain string replacement (several times faster:
+    it runs on every new word of every person's name)."""
+    if not token.isascii():
+        return token
+    if len(token) > 2 and token[-3].isalpha() and token.endswith(("ah", "eh")):
+        token = token[:-2] + "a"
+    token = token.replace("q", "k").replace("dh", "z").replace("ou", "u").replace("oo", "u")
+    token = token.replace("o", "u").replace("e", "i")
+    if "y" in token[1:]:
+        token = token[0] + "".join(
+            "i" if ch == "y" and prev.isalpha() and prev.islower() else ch
+            for prev, ch in pairwise(token)
+        )
+    token = token.replace("ai", "i")
+    return _DOUBLED.sub(r"\1", token)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -144,6 +144,10 @@ def to_annotation(
         events, claims = extract_records(
             spacy_doc, document, mentions, entities, sentences, timexes
         )
+        # after extraction, so persons and organisations change no event or claim
+        from warwire.nlp.persons import name_entities
+
+        mentions = name_entities(document, mentions, entities, sentence_of)
     return Annotation(
         doc_id,
         tuple(sentences),
