@@ -32,8 +32,10 @@ typecheck: install
 pytest: install
 	@sh scripts/ensure_chromium.sh >/dev/null || echo "warning: no Chromium: the browser test skips (and fails under CI=true)"
 	@# a throwaway PostgreSQL server (scripts/ensure_postgres.sh) for the tests that run on both
-	@# backends, unless WARWIRE_TEST_PG names one; without it those tests skip (fail under CI=true)
+	@# backends, one per run, unless WARWIRE_TEST_PG names one; without it those tests skip (fail
+	@# under CI=true)
 	@if [ -n "$${WARWIRE_TEST_PG:-}" ]; then exec $(BIN)/python -m pytest -q; fi; \
+	export WARWIRE_PG_STATE=$$(mktemp -d -t warwire-test-postgres-XXXXXX); \
 	pg=$$(sh scripts/ensure_postgres.sh) || echo "warning: no PostgreSQL: its tests skip (and fail under CI=true)"; \
 	WARWIRE_TEST_PG="$$pg" $(BIN)/python -m pytest -q; rc=$$?; \
 	sh scripts/ensure_postgres.sh stop; exit $$rc
