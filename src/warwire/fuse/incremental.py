@@ -17,6 +17,7 @@ Nothing else is recomputed, so adding a report costs the same whatever the datab
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -24,8 +25,8 @@ from typing import Any
 from warwire.fuse.assess import assess, control_conflicts, event_conflicts
 from warwire.fuse.duplicates import NEAR_DUPLICATE, band_keys, independence_keys, signature
 from warwire.fuse.duplicates import similarity as signature_similarity
-from warwire.fuse.events import REFINES, attach, fuse, merge
-from warwire.models import Assessment, Claim, Event
+from warwire.fuse.events import REFINES, SAME_PLACE_KM, attach, fuse, merge
+from warwire.models import Assessment, Claim, Event, FusedEvent
 from warwire.store.fusion_sql import (
     candidate_fingerprints,
     doc_sources,
@@ -102,6 +103,32 @@ def _fingerprint(conn: Any, doc_id: str, text: str) -> str:
     return duplicate
 
 
+def _candidates(conn: Any, event: Event, first: str, last: str) -> list[FusedEvent]:
+    """The fused events the event might join: of a related sub-type, in its time window, and
+    at its place or, at geo precision 1-2, at a place near enough that every member of the
+    cluster can be within SAME_PLACE_KM of it (twice that from the cluster's own place)."""
+    if event.location is None:
+        return []  # an event without a place joins none
+    box = None
+    if (event.geo_precision or 3) <= 2:
+        place = select_entities(conn, [event.location]).get(event.location)
+        if place is not None and place.lat is not None and place.lon is not None:
+            box = _box(place.lat, place.lon, 2 * SAME_PLACE_KM)
+    return fused_candidates(conn, _related(event.sub_event_type), first, last, event.location, box)
+
+
+def _box(lat: float, lon: float, km: float) -> tuple[float, float, float, float]:
+    """A (south, north, west, east) box holding every point within ``km`` of a point; the
+    whole band of latitudes where it would cross a pole or the antimeridian."""
+    dlat = km / 110.5
+    cos = math.cos(math.radians(lat))
+    dlon = km / (111.3 * cos) if cos > 0.01 else 360.0
+    west, east = lon - dlon, lon + dlon
+    if west < -180.0 or east > 180.0:
+        west, east = -180.0, 180.0
+    return lat - dlat, lat + dlat, west, east
+
+
 def _fuse_events(conn: Any, events: Sequence[Event]) -> list[str]:
     touched: list[str] = []
     done = fused_for_events(conn, [e.id for e in events])
@@ -109,7 +136,7 @@ def _fuse_events(conn: Any, events: Sequence[Event]) -> list[str]:
         if not _current(event) or event.id in done:
             continue  # replaying a report changes nothing
         first, last = _window(event)
-        clusters = fused_candidates(conn, _related(event.sub_event_type), first, last)
+        clusters = _candidates(conn, event, first, last)
         member_ids = sorted({i for c in clusters for i in c.event_ids})
         by_id = {e.id: e for e in select_events_by_id(conn, member_ids)}
         members = {c.id: [by_id[i] for i in c.event_ids if i in by_id] for c in clusters}

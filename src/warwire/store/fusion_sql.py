@@ -129,15 +129,30 @@ def _with_members(conn: Any, rows: list[Sequence[Any]]) -> list[FusedEvent]:
 
 
 def fused_candidates(
-    conn: Any, sub_event_types: Sequence[str], first: str, last: str
+    conn: Any,
+    sub_event_types: Sequence[str],
+    first: str,
+    last: str,
+    location: str,
+    box: tuple[float, float, float, float] | None = None,
 ) -> list[FusedEvent]:
     """Fused events of these sub-types whose date prefix lies between ``first`` and ``last``
-    (ISO strings), or that have no date."""
+    (ISO strings), or that have no date, placed at ``location`` or, with ``box`` (south,
+    north, west, east in degrees), at a place inside it."""
+    place = "location = ?"
+    params: list[Any] = [location]
+    if box is not None:
+        south, north, west, east = box
+        place = (
+            "(location = ? OR location IN (SELECT id FROM entities WHERE kind = 'place'"
+            " AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))"
+        )
+        params += [south, north, west, east]
     rows = conn.execute(
         f"SELECT {_FUSED_COLUMNS} FROM fused_events WHERE sub_event_type IN"
         f" ({_marks(sub_event_types)}) AND (date_value IS NULL OR"
-        " (date_value >= ? AND date_value <= ?))",
-        [*sub_event_types, first[:4], last],
+        f" (date_value >= ? AND date_value <= ?)) AND {place}",
+        [*sub_event_types, first[:4], last, *params],
     ).fetchall()
     return _with_members(conn, rows)
 
