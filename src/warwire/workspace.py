@@ -30,6 +30,7 @@ from warwire.models import (
 from warwire.pipeline import Annotator, IngestSummary, Progress, ingest
 from warwire.settings import Settings
 from warwire.store import Store, open_store
+from warwire.store.links_sql import AliasUse
 from warwire.store.records import EventFilter
 
 if TYPE_CHECKING:
@@ -203,8 +204,30 @@ class Workspace:
         return self.store.mentions(doc_id=doc_id, labels=labels, limit=limit)
 
     def lookup(self, name: str, *, kind: str | Sequence[str] = ()) -> list[str]:
-        """Ids of the entities called ``name`` (by canonical name or any alias as written)."""
-        return self.store.find_entities(name, kind=kind)
+        """Ids of the entities called ``name`` (by canonical name or any alias as written; for
+        persons and organisations, else by name key, and a person by a surname alone); an
+        entity linked to another as the same person or organisation gives that one's id."""
+        found = self.store.find_entities(name, kind=kind)
+        kinds = [kind] if isinstance(kind, str) else list(kind)
+        if not found and (not kinds or {"person", "organisation"} & set(kinds)):
+            found = self._by_name_key(name, kinds)
+        return self.store.canonical_ids(found)
+
+    def _by_name_key(self, name: str, kinds: Sequence[str]) -> list[str]:
+        """Persons and organisations whose name has the key of ``name`` (another
+        transliteration), else persons whose name ends with it ("Jolani")."""
+        from warwire.fuse.entities import name_key_of
+
+        found: list[str] = []
+        for kind in ("person", "organisation"):
+            key = name_key_of(kind, name)
+            if key and (not kinds or kind in kinds):
+                found += self.store.entities_by_key(kind, key, suffix=kind == "person")
+        return found
+
+    def alias_uses(self, entity_id: str) -> list[AliasUse]:
+        """Every name reports gave an entity (and those linked to it), with the reports."""
+        return self.store.alias_uses(entity_id)
 
     def _ids(self, name: str | None, kind: str | Sequence[str]) -> list[str] | None:
         if not name:
@@ -252,14 +275,16 @@ class Workspace:
         return self.store.claims(doc_id=doc_id, subject=subjects, attribute=attribute, limit=limit)
 
     def subjects(self, name: str) -> list[Entity]:
-        """The places and actors called ``name`` (canonical name or any alias as written),
-        most mentioned first: one for a clear name, several for an ambiguous one."""
-        ids = self.lookup(name, kind=("place", "actor", "operation"))
+        """The places, actors, persons and organisations called ``name`` (canonical name or any
+        alias as written), most mentioned first: one for a clear name, several for an
+        ambiguous one."""
+        ids = self.lookup(name, kind=("place", "actor", "operation", "person", "organisation"))
         if not ids:
             from warwire.errors import NotFoundError
 
             raise NotFoundError(
-                f"no place or actor called {name!r}: try `warwire places` or `warwire actors`"
+                f"no place, actor, person or organisation called {name!r}:"
+                " try `warwire places` or `warwire actors`"
             )
         counts = self.store.mention_counts(ids)
         found = self.store.entities_by_id(ids)

@@ -8,7 +8,9 @@ For a newly stored report, :func:`update_fusion` touches only what the report ca
    of the same sub-type whose date window is near, or fused on its own;
 3. the assessment of every (subject, attribute) its claims are about, over all the claims the
    database holds for that key, with independence by outlet and near-duplicate group; control
-   claims are also checked against each other and against dated seizure events.
+   claims are also checked against each other and against dated seizure events;
+4. its persons and organisations, linked to earlier ones spelt differently
+   (:mod:`warwire.fuse.entities`).
 
 Nothing else is recomputed, so adding a report costs the same whatever the database's size.
 :func:`rebuild_fusion` recomputes everything from the records, in ingestion order.
@@ -25,6 +27,7 @@ from typing import Any
 from warwire.fuse.assess import assess, control_conflicts, event_conflicts
 from warwire.fuse.duplicates import NEAR_DUPLICATE, band_keys, independence_keys, signature
 from warwire.fuse.duplicates import similarity as signature_similarity
+from warwire.fuse.entities import link_entities
 from warwire.fuse.events import REFINES, SAME_PLACE_KM, attach, fuse, merge
 from warwire.models import Assessment, Claim, Event, FusedEvent
 from warwire.store.fusion_sql import (
@@ -61,6 +64,7 @@ class FusionUpdate:
     duplicate_of: str
     fused: tuple[str, ...]
     assessments: tuple[tuple[str, str], ...]
+    links: tuple[tuple[str, str], ...] = ()
 
 
 def _current(event: Event) -> bool:
@@ -237,7 +241,8 @@ def update_fusion(store: Any, doc_id: str) -> FusionUpdate:
         assessed: list[tuple[str, str]] = []
         for subject, attributes in sorted(keys.items()):
             assessed.extend(_assess_subject(conn, subject, attributes))
-    return FusionUpdate(document.id, duplicate, tuple(fused), tuple(assessed))
+        links = link_entities(conn, document.id)
+    return FusionUpdate(document.id, duplicate, tuple(fused), tuple(assessed), tuple(links))
 
 
 def rebuild_fusion(
@@ -245,7 +250,8 @@ def rebuild_fusion(
 ) -> list[Assessment]:
     """Recompute fingerprints, fused events and assessments from the stored records."""
     with store.transaction() as conn:
-        for table in ("event_fusion", "fused_events", "assessments", "doc_bands"):
+        tables = ("event_fusion", "fused_events", "assessments", "doc_bands", "entity_links")
+        for table in (*tables, "entity_keys"):
             conn.execute(f"DELETE FROM {table}")
         conn.execute("DELETE FROM doc_fingerprints")
         ids = [row[0] for row in conn.execute("SELECT id FROM documents ORDER BY ingested_at, id")]

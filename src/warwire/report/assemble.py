@@ -170,7 +170,8 @@ def _ids(values: Iterable[str | None]) -> set[str]:
 
 
 def build_dossier(store: Any, entity_id: str, *, generated_at: str) -> Dossier:
-    """The dossier of the place or actor ``entity_id``."""
+    """The dossier of the place, actor, person or organisation ``entity_id`` (its aliases
+    include those of the entities linked to it as the same)."""
     subject_entity = store.entities_by_id([entity_id])[entity_id]
     sources = _Sources(store)
     assessments = store.assessments([entity_id])
@@ -200,6 +201,11 @@ def build_dossier(store: Any, entity_id: str, *, generated_at: str) -> Dossier:
         ),
         key=lambda a: (-a.mentions, a.name),
     )
+    uses = store.alias_uses(entity_id)
+    if subject_entity.kind in {"person", "organisation"}:
+        for use in uses:  # the reports that name a person or organisation are its sources
+            for doc_id in use.doc_ids:
+                sources.document(doc_id)
     documents = sorted(
         (
             DocumentRef(
@@ -216,7 +222,7 @@ def build_dossier(store: Any, entity_id: str, *, generated_at: str) -> Dossier:
     subject = Subject(
         name=subject_entity.name,
         kind=subject_entity.kind,
-        aliases=tuple(store.aliases(entity_id)),
+        aliases=tuple(use.alias for use in uses),
         geonames_id=subject_entity.geonames_id,
         lat=subject_entity.lat,
         lon=subject_entity.lon,

@@ -19,6 +19,7 @@ from warwire.models import (
     Mention,
     Sentence,
 )
+from warwire.store.links_sql import AliasUse
 from warwire.store.records import EventFilter
 
 
@@ -99,6 +100,12 @@ class Store(Protocol):
     def search_entities(self, match: str, *, limit: int) -> list[str]: ...
 
     def places_within(self, west: float, south: float, east: float, north: float) -> list[str]: ...
+
+    def canonical_ids(self, ids: Sequence[str]) -> list[str]: ...
+
+    def alias_uses(self, entity_id: str) -> list[AliasUse]: ...
+
+    def entities_by_key(self, kind: str, key: str, *, suffix: bool = False) -> list[str]: ...
 
     def counts(self) -> dict[str, int]: ...
 

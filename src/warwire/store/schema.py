@@ -336,4 +336,27 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
         postgres=_POSTGRES_SEARCH,
     ),
+    # Cross-document entities (warwire.fuse.entities): each person and organisation's name key,
+    # bucketed for similar-name lookups, and the links that make an entity the same as an
+    # earlier one whose name is spelt differently (its own id is kept).
+    Migration(
+        "0010_entity_links",
+        (
+            """CREATE TABLE entity_keys (
+                entity_id TEXT PRIMARY KEY REFERENCES entities (id) ON DELETE CASCADE,
+                kind TEXT NOT NULL,
+                name_key TEXT NOT NULL,
+                bucket TEXT NOT NULL,
+                key_length INTEGER NOT NULL
+            )""",
+            "CREATE INDEX entity_keys_bucket ON entity_keys (kind, bucket, key_length)",
+            """CREATE TABLE entity_links (
+                entity_id TEXT PRIMARY KEY REFERENCES entities (id) ON DELETE CASCADE,
+                canonical_id TEXT NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+                score REAL NOT NULL,
+                reason TEXT NOT NULL
+            )""",
+            "CREATE INDEX entity_links_canonical ON entity_links (canonical_id)",
+        ),
+    ),
 )

@@ -30,7 +30,9 @@ from warwire.models import (
     Page,
     Sentence,
 )
+from warwire.store import links_sql
 from warwire.store.fusion_sql import select_assessments, select_fused
+from warwire.store.links_sql import AliasUse
 from warwire.store.records import (
     EventFilter,
     insert_claims,
@@ -449,6 +451,20 @@ class SQLStore:
             (south, north, west, east),
         )
         return [str(entity_id) for (entity_id,) in rows]
+
+    # -- cross-document entity links (warwire.fuse.entities) ----------------------------------
+
+    def canonical_ids(self, ids: Sequence[str]) -> list[str]:
+        """``ids`` with each entity linked to another as the same replaced by that one."""
+        return links_sql.canonical_ids(self._conn, ids)
+
+    def alias_uses(self, entity_id: str) -> list[AliasUse]:
+        """Every name an entity (and those linked to it) was given, with the reports using it."""
+        return links_sql.alias_uses(self._conn, links_sql.linked_ids(self._conn, entity_id))
+
+    def entities_by_key(self, kind: str, key: str, *, suffix: bool = False) -> list[str]:
+        """Persons or organisations by name key (``suffix``: or whose key ends with it)."""
+        return links_sql.entities_by_key(self._conn, kind, key, suffix=suffix)
 
     def counts(self) -> dict[str, int]:
         """How many documents, places, actors, events, claims, fused events and
