@@ -46,7 +46,10 @@ def render_dossier(dossier: Any, fmt: str) -> str:
 
 @app.command()
 def dossier(
-    name: Annotated[str, typer.Argument(help="A place or an actor: its name or any alias.")],
+    name: Annotated[
+        str,
+        typer.Argument(help="A place, actor, person or organisation: its name or any alias."),
+    ],
     db: DbOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="md (default), json or html.")] = "md",
     output: Annotated[
@@ -56,8 +59,9 @@ def dossier(
         str | None, typer.Option("--id", help="The entity id, when the name is ambiguous.")
     ] = None,
 ) -> None:
-    """What the reports say about a place or an actor: assessed claims (contradictions first),
-    fused events, actors, places, every statement with its quote, outlet and date.
+    """What the reports say about a place, an actor, a person or an organisation: assessed
+    claims (contradictions first), fused events, actors, places, every statement with its quote,
+    outlet and date; a person or organisation's names with every report that used them.
 
     An ambiguous name lists the candidates and exits with status 2."""
     if fmt not in DOSSIER_FORMATS:
