@@ -60,6 +60,17 @@ def test_events_are_stored_and_filtered(db: Path) -> None:
             ws.events(actor="No Such Brigade")
 
 
+def test_events_are_paged_by_the_database(db: Path) -> None:
+    """Regression: pages were cut from ``offset + limit`` rows read in full (the web API's deep
+    pages cost a read of every row before them)."""
+    with warwire.open(db) as ws:
+        every = ws.events()
+        assert len(every) >= 2
+        assert ws.events(limit=1, offset=1) == every[1:2]
+        assert ws.events(offset=1) == every[1:]
+        assert ws.events(limit=5, offset=len(every)) == []
+
+
 def test_reingesting_keeps_one_copy_of_each_event(db: Path, tmp_path: Path) -> None:
     report = tmp_path / "again.txt"
     report.write_text(REPORT, encoding="utf-8")

@@ -249,8 +249,10 @@ class Workspace:
         date_to: dt.date | None = None,
         type: str | None = None,
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[Event]:
-        """Events, filtered by document, actor or place name (any alias), dates and type."""
+        """Events, filtered by document, actor or place name (any alias), dates and type;
+        ``offset`` skips the first ones (paging)."""
         where = EventFilter(
             doc_id=doc_id,
             actor=self._ids(actor, "actor") or (),
@@ -259,6 +261,7 @@ class Workspace:
             date_to=date_to,
             type=type,
             limit=limit,
+            offset=offset,
         )
         return self.store.events(where)
 

@@ -56,6 +56,7 @@ class EventFilter:
     type: str | None = None
     include_negated: bool = True
     limit: int | None = None
+    offset: int = 0  # rows skipped (paging): the database skips them, not the caller
 
 
 def _event_row(e: Event) -> tuple[Any, ...]:
@@ -251,7 +252,7 @@ def select_events(conn: Any, where: EventFilter) -> list[Event]:
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
     sql += " ORDER BY date_value, doc_id, start_char, sub_event_type"
-    sql += page(where.limit, 0, params)
+    sql += page(where.limit, where.offset, params)
     return [_event(row) for row in conn.execute(sql, params)]
 
 

@@ -124,6 +124,7 @@ def select_events(
     type: str | None = None,
     doc_id: str | None = None,
     limit: int | None = None,
+    offset: int = 0,
 ) -> list[Event]:
     """Events as :meth:`Workspace.events` selects them, and within a box."""
     if bbox is None:
@@ -135,6 +136,7 @@ def select_events(
             type=type,
             doc_id=doc_id,
             limit=limit,
+            offset=offset,
         )
     inside = set(ws.store.places_within(*_bbox(bbox)))
     if place:
@@ -152,6 +154,7 @@ def select_events(
         date_to=date_to,
         type=type,
         limit=limit,
+        offset=offset,
     )
     return ws.store.events(where)
 
@@ -187,8 +190,9 @@ async def list_events(pool: Pool, q: Annotated[EventQuery, Query()]) -> Response
         date_to=q.date_to,
         type=q.type,
         doc_id=q.doc_id,
-        limit=q.offset + q.limit + 1,
-    )[q.offset :]
+        limit=q.limit + 1,
+        offset=q.offset,
+    )
     refs = pool.entity_refs({i for e in events for i in (e.actor1, e.actor2, e.location) if i})
     return page([event_out(e, refs) for e in events], q.limit, q.offset)
 
