@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from warwire.actors.definitions import apply_definitions
@@ -94,11 +95,17 @@ def kb_mentions(
     return longest_first(mentions)
 
 
+@lru_cache(maxsize=65536)
+def _key_words(text: str) -> tuple[str, ...]:
+    """The words of a token's name key, remembered: most words recur across reports."""
+    return tuple(name_key(text).split())
+
+
 def _hits(doc: Any, base: ActorBase) -> Iterator[_Hit]:
     for i, token in enumerate(doc):
         if not can_start_name(doc, i):
             continue
-        words = name_key(token.text).split()
+        words = _key_words(token.text)
         if not (words and words[0] in base.first_words) and token.text not in base.exact_prefixes:
             continue
         # A name of n words spans at most about 2n + 2 spaCy tokens ("Hay'at", "al-Sham").

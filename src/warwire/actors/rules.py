@@ -60,8 +60,13 @@ def national_forces(
 ) -> list[ActorMention]:
     """Mentions of a country's state forces named by a demonym or as "government forces"."""
     found: list[ActorMention] = []
+    tokens = list(doc)
     i = 0
-    while i < len(doc):
+    while i < len(tokens):
+        token = tokens[i]
+        if not token.text[:1].isupper() and token.lower_ not in GENERIC_STARTS:
+            i += 1  # neither a demonym (capitalised) nor "government", "army"...: no mention
+            continue
         mention, i = _national_at(doc, i, base, default_country)
         if mention is not None:
             found.append(mention)

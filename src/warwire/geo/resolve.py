@@ -127,6 +127,7 @@ class _Context:
         default_factory=dict
     )
     _nearest: dict[tuple[float, float, int, int], float | None] = field(default_factory=dict)
+    _radians: list[tuple[int, float, float, float]] = field(default_factory=list)
 
     def shares(self, key: str, country: str, admin1: str | None) -> tuple[float, float]:
         """The share of votes for ``country``, and for ``admin1`` in it, cast by toponyms of
@@ -141,9 +142,24 @@ class _Context:
         """The distance to the nearest fixed place other than toponym ``index``'s own."""
         memo = (lat, lon, index, len(self.points))
         if memo not in self._nearest:
-            self._nearest[memo] = min(
-                (distance_km(lat, lon, plat, plon) for j, plat, plon in self.points if j != index),
+            if len(self._radians) != len(self.points):
+                self._radians = [
+                    (j, math.radians(plat), math.radians(plon), math.cos(math.radians(plat)))
+                    for j, plat, plon in self.points
+                ]
+            p1, l1 = math.radians(lat), math.radians(lon)
+            cos1 = math.cos(p1)
+            # the haversine of distance_km, with each fixed place's radians computed once
+            nearest = min(
+                (
+                    math.sin((p2 - p1) / 2) ** 2 + cos1 * cos2 * math.sin((l2 - l1) / 2) ** 2
+                    for j, p2, l2, cos2 in self._radians
+                    if j != index
+                ),
                 default=None,
+            )
+            self._nearest[memo] = (
+                None if nearest is None else 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(nearest)))
             )
         return self._nearest[memo]
 
