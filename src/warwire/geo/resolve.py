@@ -126,8 +126,7 @@ class _Context:
     _shares: dict[tuple[str, str, str | None, int], tuple[float, float]] = field(
         default_factory=dict
     )
-    _nearest: dict[tuple[float, float, int, int], float | None] = field(default_factory=dict)
-    _radians: list[tuple[int, float, float, float]] = field(default_factory=list)
+    _radians: list[tuple[float, float, float]] = field(default_factory=list)  # of ``points``
 
     def shares(self, key: str, country: str, admin1: str | None) -> tuple[float, float]:
         """The share of votes for ``country``, and for ``admin1`` in it, cast by toponyms of
@@ -140,28 +139,19 @@ class _Context:
 
     def nearest_km(self, lat: float, lon: float, index: int) -> float | None:
         """The distance to the nearest fixed place other than toponym ``index``'s own."""
-        memo = (lat, lon, index, len(self.points))
-        if memo not in self._nearest:
-            if len(self._radians) != len(self.points):
-                self._radians = [
-                    (j, math.radians(plat), math.radians(plon), math.cos(math.radians(plat)))
-                    for j, plat, plon in self.points
-                ]
-            p1, l1 = math.radians(lat), math.radians(lon)
-            cos1 = math.cos(p1)
-            # the haversine of distance_km, with each fixed place's radians computed once
-            nearest = min(
-                (
-                    math.sin((p2 - p1) / 2) ** 2 + cos1 * cos2 * math.sin((l2 - l1) / 2) ** 2
-                    for j, p2, l2, cos2 in self._radians
-                    if j != index
-                ),
-                default=None,
-            )
-            self._nearest[memo] = (
-                None if nearest is None else 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(nearest)))
-            )
-        return self._nearest[memo]
+        if len(self._radians) != len(self.points):  # points only grow: convert the new ones
+            self._radians += [
+                _point(plat, plon) for _, plat, plon in self.points[len(self._radians) :]
+            ]
+        here = _point(lat, lon)
+        return min(
+            (
+                _haversine_km(here, there)
+                for (j, _, _), there in zip(self.points, self._radians, strict=True)
+                if j != index
+            ),
+            default=None,
+        )
 
     def _count_shares(self, key: str, country: str, admin1: str | None) -> tuple[float, float]:
         total = in_country = in_admin1 = 0.0
@@ -184,10 +174,19 @@ class _Context:
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
+    return _haversine_km(_point(lat1, lon1), _point(lat2, lon2))
+
+
+def _point(lat: float, lon: float) -> tuple[float, float, float]:
+    """(latitude, longitude, cosine of latitude) in radians, as :func:`_haversine_km` takes."""
+    phi = math.radians(lat)
+    return phi, math.radians(lon), math.cos(phi)
+
+
+def _haversine_km(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
+    (p1, l1, cos1), (p2, l2, cos2) = a, b
+    h = math.sin((p2 - p1) / 2) ** 2 + cos1 * cos2 * math.sin((l2 - l1) / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def candidates_for(name: str, gazetteer: Gazetteer) -> list[Candidate]:
