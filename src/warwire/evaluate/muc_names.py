@@ -74,6 +74,12 @@ def scan_names(doc: Any, lex: MucLexicon) -> Iterator[tuple[int, int]]:
         i = j
 
 
+def _locative(head: Token) -> bool:
+    """Whether ``head`` is the "front" of "in front of X": a place, not an organisation."""
+    doc = head.doc
+    return head.lower_ == "front" and head.i > 0 and doc[head.i - 1].lower_ == "in"
+
+
 def _canonical_names(
     doc: Any, spans: list[tuple[int, int]]
 ) -> dict[tuple[int, int], tuple[int, int]]:
@@ -151,6 +157,8 @@ class DocumentNames:
 
         lex = self.lex
         lemma = head.lemma_.lower()
+        if _locative(head):
+            return None
         if lemma in lex.descriptive_organisations and not of_phrase(head):
             return self._named_inside(tokens[:-1])
         generic = lemma not in lex.organisations or lemma in ("forces", "force")
