@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,9 +15,10 @@ import httpx
 import pytest
 from pydantic import BaseModel
 
+from conftest import BACKENDS, examples_copy
 from warwire.ids import make_key
 from warwire.models import Annotation, Document, Entity, Mention, Sentence
-from warwire.store import SQLiteStore
+from warwire.store import open_store
 from warwire.web import WebConfig, create_app
 from warwire.web.schemas import (
     AssessmentOut,
@@ -34,17 +34,12 @@ from warwire.web.schemas import (
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+@pytest.fixture(scope="module", params=BACKENDS)
 def api_db(
     request: pytest.FixtureRequest, examples_db: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> str:
-    """The examples' database, as a SQLite file and copied into PostgreSQL."""
-    if request.param == "postgres":
-        copy_into_postgres: Callable[[Path], str] = request.getfixturevalue("postgres_copy")
-        return copy_into_postgres(examples_db)
-    copy = tmp_path_factory.mktemp("web-api") / "api.db"
-    shutil.copy(examples_db, copy)
-    return str(copy)
+    """The examples' database, ingested into SQLite and into PostgreSQL."""
+    return examples_copy(request, examples_db, tmp_path_factory.mktemp("web-api"))
 
 
 @pytest.fixture
@@ -193,7 +188,7 @@ def test_counts_and_openapi(client: httpx.Client) -> None:
     assert "post" in schema["paths"]["/api/documents"]
 
 
-def _ambiguous(path: Path) -> None:
+def _ambiguous(db: str) -> None:
     """Two places written "Springfield" in one report."""
     text = "Shelling hit Springfield. Springfield was quiet."
     doc = Document.create(text, title="Two towns", source="Test", format="text")
@@ -206,17 +201,17 @@ def _ambiguous(path: Path) -> None:
         for i, start in enumerate((13, 26))
     )
     sentences = (Sentence(doc.id, 0, 0, 25, text[:25]), Sentence(doc.id, 1, 26, 48, text[26:]))
-    with SQLiteStore(path) as store:
+    with open_store(db) as store:
         store.add_document(
             doc, Annotation(doc.id, sentences, mentions, "test", entities=tuple(places))
         )
 
 
 def test_an_ambiguous_dossier_name_answers_300_with_candidates(
-    tmp_path: Path, serve: Callable[[Any], str]
+    database: str, serve: Callable[[Any], str]
 ) -> None:
-    _ambiguous(tmp_path / "amb.db")
-    base = serve(create_app(WebConfig(db=str(tmp_path / "amb.db"), read_only=True)))
+    _ambiguous(database)
+    base = serve(create_app(WebConfig(db=database, read_only=True)))
     response = httpx.get(f"{base}/api/dossier/Springfield")
     assert response.status_code == 300
     body = response.json()
