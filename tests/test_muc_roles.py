@@ -16,3 +16,14 @@ def test_in_front_of_a_building_is_no_organisation(nlp: Any) -> None:
     roles = _fill(nlp, "a bomb exploded in front of the bank.")
     assert roles["Target"] == ["bank"]
     assert roles["PerpOrg"] == []
+
+
+def test_people_identified_as_victims_or_suspects(nlp: Any) -> None:
+    text = (
+        "gunmen killed two peasants in the village. the victims were identified as juan "
+        "perez and maria gomez. the suspects, who were identified as pedro ramirez, fled."
+    )
+    roles = _fill(nlp, text)
+    assert {"juan perez", "maria gomez"} <= set(roles["Victim"])
+    assert "pedro ramirez" in roles["PerpInd"]
+    assert "pedro ramirez" not in roles["Victim"]

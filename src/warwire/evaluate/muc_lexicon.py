@@ -33,6 +33,8 @@ class MucLexicon:
     blame_words: frozenset[str]
     speech_verbs: frozenset[str]
     perpetrators: frozenset[str]
+    identified_victims: frozenset[str]
+    identified_perpetrators: frozenset[str]
     collectives: frozenset[str]
     organisations: frozenset[str]
     bare_organisations: frozenset[str]
@@ -89,6 +91,8 @@ def load_muc_lexicon() -> MucLexicon:
             "blame_words",
             "speech_verbs",
             "perpetrators",
+            "identified_victims",
+            "identified_perpetrators",
             "collectives",
             "organisations",
             "bare_organisations",

@@ -73,6 +73,8 @@ _BARE_COLLECTIVES = frozenset({"member", "members"})
 """Collective heads that are individual perpetrators on their own ("members" is; "the group",
 "the unit" stand for an organisation the text names elsewhere, and are not MUC-4 fillers)."""
 
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+
 _INCIDENT_ROLES = frozenset({"Target", "Victim", "Weapon"})
 """The roles that show an incident took place: a document naming perpetrators but no target,
 victim or weapon talks about armed groups (an interview, a peace talk), not about an incident,
@@ -128,6 +130,7 @@ def find_fillers(doc: Any, lexicon: MucLexicon | None = None) -> list[Filler]:
                 for rule in (_victims_near, _armed_groups)
                 for f in rule(sent, civilian, names)
             )
+        found.extend(replace(f, slot="identified") for f in _identified(sent, names))
     return found
 
 
@@ -313,6 +316,38 @@ def _victims_near(sent: Any, triggers: Triggers, names: DocumentNames) -> Iterat
         person = _victim(head, names)
         if person is not None:
             yield person
+
+
+def _identified(sent: Any, names: DocumentNames) -> Iterator[Filler]:
+    """The people a report identifies by name: "the victims were identified as X and Y" gives
+    Victims, "the suspects, who were identified as X" PerpInds."""
+    lex = names.lex
+    for verb in sent:
+        if verb.lemma_.lower() != "identify" or verb.pos_ != "VERB":
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        marker = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        if subject is None or marker is None:
+            continue
+        if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            subject = verb.head
+        words = {t.lower_ for t in left_tokens(subject)} | {subject.lemma_.lower()}
+        if words & lex.identified_victims:
+            role = "Victim"
+        elif words & (lex.identified_perpetrators | lex.perpetrators):
+            role = "PerpInd"
+        else:
+            continue
+        seen: set[tuple[int, int]] = set()
+        for token in marker.subtree:
+            span = names.spans.get(token.i)
+            if span is None or span in seen:
+                continue
+            seen.add(span)
+            head = names.doc[span[1] - 1]
+            person = _victim(head, names) if role == "Victim" else names.person(head, role=role)
+            if person is not None:
+                yield person
 
 
 def _armed_groups(sent: Any, triggers: Triggers, names: DocumentNames) -> Iterator[Filler]:
