@@ -27,3 +27,8 @@ def test_people_identified_as_victims_or_suspects(nlp: Any) -> None:
     assert {"juan perez", "maria gomez"} <= set(roles["Victim"])
     assert "pedro ramirez" in roles["PerpInd"]
     assert "pedro ramirez" not in roles["Victim"]
+
+
+def test_people_listed_as_the_injured_are_victims(nlp: Any) -> None:
+    roles = _fill(nlp, "a bomb exploded at the bank. the injured were juan perez and maria gomez.")
+    assert roles["Victim"] == ["juan perez", "maria gomez"]

@@ -323,10 +323,14 @@ def _identified(sent: Any, names: DocumentNames) -> Iterator[Filler]:
     Victims, "the suspects, who were identified as X" PerpInds."""
     lex = names.lex
     for verb in sent:
-        if verb.lemma_.lower() != "identify" or verb.pos_ != "VERB":
+        lemma = verb.lemma_.lower()
+        if lemma == "identify" and verb.pos_ == "VERB":
+            marker = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        elif lemma == "be":  # "the injured were X, Y and Z"
+            marker = next((c for c in verb.children if c.dep_ == "attr"), None)
+        else:
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
-        marker = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
         if subject is None or marker is None:
             continue
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
@@ -334,7 +338,7 @@ def _identified(sent: Any, names: DocumentNames) -> Iterator[Filler]:
         words = {t.lower_ for t in left_tokens(subject)} | {subject.lemma_.lower()}
         if words & lex.identified_victims:
             role = "Victim"
-        elif words & (lex.identified_perpetrators | lex.perpetrators):
+        elif lemma != "be" and words & (lex.identified_perpetrators | lex.perpetrators):
             role = "PerpInd"
         else:
             continue
