@@ -32,3 +32,10 @@ def test_people_identified_as_victims_or_suspects(nlp: Any) -> None:
 def test_people_listed_as_the_injured_are_victims(nlp: Any) -> None:
     roles = _fill(nlp, "a bomb exploded at the bank. the injured were juan perez and maria gomez.")
     assert roles["Victim"] == ["juan perez", "maria gomez"]
+
+
+def test_a_light_verb_gives_its_by_agent_and_with_instrument(nlp: Any) -> None:
+    roles = _fill(nlp, "the attack on the bank was carried out by urban guerrillas with grenades.")
+    assert roles["PerpInd"] == ["urban guerrillas"]
+    assert roles["Weapon"] == ["grenades"]
+    assert roles["Target"] == ["bank"]

@@ -233,6 +233,12 @@ def _governor_agents(noun: Token, lex: MucLexicon) -> Iterator[tuple[str, Token]
                         yield "agent", child
                     elif child.dep_ == "nsubj" and node.dep_ == "relcl":
                         yield "agent", node.head
+                    elif child.dep_ == "agent":  # "the attack was carried out by x"
+                        for pobj in _pobjs(child):
+                            yield "agent", pobj
+                    elif child.dep_ == "prep" and child.lower_ in _INSTRUMENT_PREPS:
+                        for pobj in _pobjs(child):  # "the attack was carried out with grenades"
+                            yield "instrument", pobj
             return
 
 
