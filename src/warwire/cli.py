@@ -460,14 +460,15 @@ def demo(
         "warwire serve (the web UI)",
         highlight=False,
     )
-    _demo_dossier(db, Path(path))
+    _demo_dossier(db, path)
     if summary.failed:
         raise typer.Exit(1)
 
 
-def _demo_dossier(db: str | None, store_path: Path) -> None:
+def _demo_dossier(db: str | None, store_path: str) -> None:
     """Print the dossier of the place most reported in the database (by documents, then
-    mentions; countries last) and write its HTML dossier beside the database."""
+    mentions; countries last) and write its HTML dossier beside the database (a SQLite file),
+    or in the current directory (a database on a server, named by a URL)."""
     from warwire.cli_report import render_dossier
 
     def run() -> tuple[Any, str, str] | None:
@@ -487,7 +488,8 @@ def _demo_dossier(db: str | None, store_path: Path) -> None:
         return
     built, markdown, html = result
     slug = "".join(c if c.isalnum() else "-" for c in built.subject.name.lower()).strip("-")
-    target = store_path.resolve().parent / f"dossier-{slug or 'place'}.html"
+    folder = Path.cwd() if "://" in store_path else Path(store_path).resolve().parent
+    target = folder / f"dossier-{slug or 'place'}.html"
     target.write_text(html, encoding="utf-8")
     out.print(markdown, highlight=False, markup=False)
     out.print(f"HTML dossier of {built.subject.name}: {target}", highlight=False)
