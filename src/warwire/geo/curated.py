@@ -17,7 +17,14 @@ import yaml
 
 from warwire.errors import ConfigError
 
-__all__ = ["CuratedFeature", "PlaceVariants", "load_regions", "load_variants", "read_vocab"]
+__all__ = [
+    "CuratedFeature",
+    "PlaceVariants",
+    "load_regions",
+    "load_state_points",
+    "load_variants",
+    "read_vocab",
+]
 
 
 @dataclass(frozen=True)
@@ -114,13 +121,23 @@ def load_variants() -> PlaceVariants:
 
 def load_country_points() -> dict[str, tuple[float, float]]:
     """GeoNames-convention country points of ``vocab/country_points.yaml``, checked."""
-    data = read_vocab("country_points.yaml")
+    return _load_points("country_points.yaml")
+
+
+def load_state_points() -> dict[str, tuple[float, float]]:
+    """GeoNames' points of the United States' states (``vocab/us_state_points.yaml``), by USPS
+    code, checked."""
+    return _load_points("us_state_points.yaml")
+
+
+def _load_points(filename: str) -> dict[str, tuple[float, float]]:
+    data = read_vocab(filename)
     if not data.get("source"):
-        raise ConfigError("vocab/country_points.yaml: the file must name its source")
+        raise ConfigError(f"vocab/{filename}: the file must name its source")
     points: dict[str, tuple[float, float]] = {}
     for code, pair in (data.get("points") or {}).items():
         lat, lon = float(pair[0]), float(pair[1])
         if len(str(code)) != 2 or not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise ConfigError(f"vocab/country_points.yaml: bad point for {code!r}")
+            raise ConfigError(f"vocab/{filename}: bad point for {code!r}")
         points[str(code)] = (lat, lon)
     return points

