@@ -112,10 +112,17 @@ def postgres_database(postgres_url: str) -> Iterator[Callable[..., str]]:
 @pytest.fixture(params=BACKENDS)
 def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A new, migrated database of each backend: a SQLite path or a PostgreSQL URL."""
+    return new_database(request, tmp_path)
+
+
+def new_database(request: pytest.FixtureRequest, folder: Path) -> str:
+    """A new database on the backend ``request.param``: a PostgreSQL URL (migrated), or the
+    path of a SQLite file in ``folder`` (created when first opened). For fixtures of other
+    scopes than ``database``'s, parametrized with ``BACKENDS``."""
     if request.param == "postgres":
         new: Callable[..., str] = request.getfixturevalue("postgres_database")
         return new()
-    return str(tmp_path / "test.db")
+    return str(folder / "test.db")
 
 
 @pytest.fixture

@@ -37,16 +37,16 @@ def test_readme_example_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert (tmp_path / "example.db").exists()
 
 
-def test_workspace_mirrors_the_cli(tmp_path: Path) -> None:
+def test_workspace_mirrors_the_cli(tmp_path: Path, database: str) -> None:
     report = tmp_path / "r.txt"
     report.write_text("Title: T\n\nKurdish forces retook Kobani in January 2015.", encoding="utf-8")
-    with warwire.open(tmp_path / "w.db") as ws:
+    with warwire.open(database) as ws:
         summary = ws.ingest([report])
         assert summary.new == 1
         (doc,) = ws.docs()
         assert isinstance(doc, warwire.Document)
         assert ws.show(doc.id[:6]) == ws.show(doc.id)
         assert all(isinstance(m, warwire.Mention) for m in ws.mentions())
-        assert ws.store_path.endswith("w.db")
-    with pytest.raises(warwire.NotFoundError):
-        warwire.open(tmp_path / "w.db").show("ffffffff")
+        assert ws.store_path == database
+    with pytest.raises(warwire.NotFoundError), warwire.open(database) as again:
+        again.show("ffffffff")

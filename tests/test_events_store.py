@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 import warwire
+from conftest import BACKENDS, new_database
 from warwire.cli import app
 from warwire.errors import NotFoundError
 
@@ -27,19 +28,20 @@ Manbij, a city of about 100,000 people, has been held by the Islamic State since
 """
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="module", params=BACKENDS)
+def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The report ingested into a database of each backend."""
     folder = tmp_path_factory.mktemp("events")
     report = folder / "report.txt"
     report.write_text(REPORT, encoding="utf-8")
-    path = folder / "events.db"
+    path = new_database(request, folder)
     with warwire.open(path) as ws:
         summary = ws.ingest([str(report)])
         assert summary.new == 1
     return path
 
 
-def test_events_are_stored_and_filtered(db: Path) -> None:
+def test_events_are_stored_and_filtered(db: str) -> None:
     with warwire.open(db) as ws:
         found = ws.events()
         assert {e.sub_event_type for e in found} >= {
@@ -60,7 +62,7 @@ def test_events_are_stored_and_filtered(db: Path) -> None:
             ws.events(actor="No Such Brigade")
 
 
-def test_events_are_paged_by_the_database(db: Path) -> None:
+def test_events_are_paged_by_the_database(db: str) -> None:
     """Regression: pages were cut from ``offset + limit`` rows read in full (the web API's deep
     pages cost a read of every row before them)."""
     with warwire.open(db) as ws:
@@ -71,7 +73,7 @@ def test_events_are_paged_by_the_database(db: Path) -> None:
         assert ws.events(limit=5, offset=len(every)) == []
 
 
-def test_reingesting_keeps_one_copy_of_each_event(db: Path, tmp_path: Path) -> None:
+def test_reingesting_keeps_one_copy_of_each_event(db: str, tmp_path: Path) -> None:
     report = tmp_path / "again.txt"
     report.write_text(REPORT, encoding="utf-8")
     with warwire.open(db) as ws:
@@ -80,8 +82,8 @@ def test_reingesting_keeps_one_copy_of_each_event(db: Path, tmp_path: Path) -> N
         assert len(ws.events()) == before
 
 
-def test_events_command_prints_the_documented_json_keys(db: Path) -> None:
-    result = CliRunner().invoke(app, ["events", "--db", str(db), "--format", "json"])
+def test_events_command_prints_the_documented_json_keys(db: str) -> None:
+    result = CliRunner().invoke(app, ["events", "--db", db, "--format", "json"])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     strike = next(r for r in rows if r["sub_event_type"] == "Air/drone strike")
@@ -118,19 +120,19 @@ def test_events_command_prints_the_documented_json_keys(db: Path) -> None:
     assert REPORT.count(strike["quote"].split("\n")[0]) == 1
 
 
-def test_events_command_table_and_unknown_place(db: Path) -> None:
-    result = CliRunner().invoke(app, ["events", "--db", str(db)])
+def test_events_command_table_and_unknown_place(db: str) -> None:
+    result = CliRunner().invoke(app, ["events", "--db", db])
     assert result.exit_code == 0, result.output
     assert "sub-eve" in result.stdout
     assert "event(s)" in result.stderr
-    missing = CliRunner().invoke(app, ["events", "--db", str(db), "--place", "Atlantis"])
+    missing = CliRunner().invoke(app, ["events", "--db", db, "--place", "Atlantis"])
     assert missing.exit_code == 1
     assert "no place called 'Atlantis'" in missing.stderr
 
 
-def test_claims_command_lists_claims_as_json(db: Path) -> None:
+def test_claims_command_lists_claims_as_json(db: str) -> None:
     result = CliRunner().invoke(
-        app, ["claims", "--db", str(db), "--subject", "Manbij", "--format", "json"]
+        app, ["claims", "--db", db, "--subject", "Manbij", "--format", "json"]
     )
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)

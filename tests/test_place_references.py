@@ -4,6 +4,7 @@ actor base holds exactly is not also a place by transliteration ("Daesh")."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import warwire
 
@@ -34,15 +35,12 @@ def test_an_actor_name_is_not_a_transliterated_place() -> None:
     assert "Daesh" not in [p for p, _ in _places("Daesh fighters attacked a checkpoint.")]
 
 
-def test_a_reference_is_not_stored_as_an_alias(tmp_path: object) -> None:
-    from pathlib import Path
-
-    folder = Path(str(tmp_path))
-    report = folder / "r.txt"
+def test_a_reference_is_not_stored_as_an_alias(tmp_path: Path, database: str) -> None:
+    report = tmp_path / "r.txt"
     report.write_text(
         "published: 2015-08-25\n\nRebels entered Homs. Shelling hit the town on Monday.\n"
     )
-    with warwire.open(folder / "r.db") as ws:
+    with warwire.open(database) as ws:
         ws.ingest([str(report)])
         homs = ws.places()
         aliases = {a for s in homs for a in s.aliases}

@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 import warwire
+from conftest import BACKENDS, new_database
 from warwire.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,23 +26,24 @@ civilians, according to the Syrian Observatory for Human Rights. Rebels shelled 
 """
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="module", params=BACKENDS)
+def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The report ingested into a database of each backend."""
     folder = tmp_path_factory.mktemp("export")
     (folder / "report.txt").write_text(REPORT, encoding="utf-8")
-    path = folder / "export.db"
+    path = new_database(request, folder)
     with warwire.open(path) as ws:
         assert ws.ingest([str(folder / "report.txt")]).new == 1
     return path
 
 
-def _export(db: Path, fmt: str) -> str:
-    result = CliRunner().invoke(app, ["export", "--db", str(db), "--format", fmt])
+def _export(db: str, fmt: str) -> str:
+    result = CliRunner().invoke(app, ["export", "--db", db, "--format", fmt])
     assert result.exit_code == 0, result.output
     return result.stdout
 
 
-def test_geojson_export_is_valid_by_its_schema(db: Path) -> None:
+def test_geojson_export_is_valid_by_its_schema(db: str) -> None:
     import jsonschema
 
     schema = json.loads((ROOT / "docs" / "geojson.schema.json").read_text(encoding="utf-8"))
@@ -51,7 +53,7 @@ def test_geojson_export_is_valid_by_its_schema(db: Path) -> None:
     assert kinds == {"place", "event"}
 
 
-def test_acled_csv_has_the_header_and_column_types(db: Path) -> None:
+def test_acled_csv_has_the_header_and_column_types(db: str) -> None:
     rows = list(csv.DictReader(io.StringIO(_export(db, "acled-csv"))))
     assert rows
     for row in rows:
@@ -68,7 +70,7 @@ def test_acled_csv_has_the_header_and_column_types(db: Path) -> None:
     assert strike["iso"] == "760" and strike["country"] == "Syria"
 
 
-def test_ftm_export_passes_the_followthemoney_library(db: Path) -> None:
+def test_ftm_export_passes_the_followthemoney_library(db: str) -> None:
     from followthemoney import model
 
     lines = [json.loads(line) for line in _export(db, "ftm").splitlines()]
@@ -79,7 +81,7 @@ def test_ftm_export_passes_the_followthemoney_library(db: Path) -> None:
             assert cleaned.get(prop), (entity["schema"], prop)
 
 
-def test_jsonl_export_has_every_kind_of_record(db: Path) -> None:
+def test_jsonl_export_has_every_kind_of_record(db: str) -> None:
     records = [json.loads(line) for line in _export(db, "jsonl").splitlines()]
     kinds = {r["record"] for r in records}
     assert kinds >= {"document", "entity", "event", "fused_event"}
