@@ -39,3 +39,8 @@ def test_a_light_verb_gives_its_by_agent_and_with_instrument(nlp: Any) -> None:
     assert roles["PerpInd"] == ["urban guerrillas"]
     assert roles["Weapon"] == ["grenades"]
     assert roles["Target"] == ["bank"]
+
+
+def test_a_weapon_written_in_two_forms_keeps_the_shorter(nlp: Any) -> None:
+    roles = _fill(nlp, "guerrillas placed bombs at the bank. the bomb exploded at noon.")
+    assert roles["Weapon"] == ["bomb"]

@@ -25,7 +25,8 @@ The rules, sentence by sentence (lexicons in ``vocab/muc_roles.yaml``):
    incidents' patients a PerpOrg. (The same rule for weapons and perpetrator words lowered F1
    on the train split: weapons and bystanders of other incidents.)
 5. **One entity per filler.** Fillers are deduplicated by key (weapons and targets by lemma:
-   "bomb" and "two bombs" are one), keeping the first form. The sentence-wide rule adds an
+   "bomb" and "two bombs" are one), keeping the first form; a weapon keeps its shortest
+   ("bomb" rather than "bombs" when the report writes both). The sentence-wide rule adds an
    organisation only when no incident names its agent organisation, and then only the one
    named most often. A perpetrator word keeps its own words ("fmln guerrillas" gives the
    PerpInd "guerrillas" and the PerpOrg "fmln"); a bare "the group" is no PerpInd.
@@ -92,14 +93,13 @@ def fill_roles(doc: Any, lexicon: MucLexicon | None = None) -> dict[str, list[li
     if counts and not organisations:
         organisations.add(counts.most_common(1)[0][0])
     result: dict[str, list[list[str]]] = {role: [] for role in ROLES}
-    seen: set[tuple[str, str]] = set()
+    forms: dict[tuple[str, str], list[str]] = {}
     for filler in fillers:
-        if (filler.role, filler.key) in seen:
-            continue
         if filler.role == "PerpOrg" and filler.key not in organisations:
             continue
-        seen.add((filler.role, filler.key))
-        result[filler.role].append([filler.text])
+        forms.setdefault((filler.role, filler.key), []).append(filler.text)
+    for (role, _), texts in forms.items():
+        result[role].append([min(texts, key=len) if role == "Weapon" else texts[0]])
     return result
 
 
