@@ -4,7 +4,6 @@ one report name the organisation in another, and re-fusing links nothing new."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -134,8 +133,8 @@ def test_dossier_of_a_person_by_surname(db: str) -> None:
     assert "Abu Mohammad al-Jolani" in result.stdout
 
 
-def test_examples_jolani_is_one_entity_with_both_reports(examples_db: Path) -> None:
-    with warwire.open(examples_db) as ws:
+def test_examples_jolani_is_one_entity_with_both_reports(examples_database: str) -> None:
+    with warwire.open(examples_database) as ws:
         (person,) = ws.subjects("Jolani")
         docs = {d.id: d.source for d in ws.docs()}
         uses = ws.alias_uses(person.id)

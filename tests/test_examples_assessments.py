@@ -2,9 +2,9 @@
 dossiers of examples/: each disagreement the extraction can carry is ``contradicted`` with both
 values and both quotes, each shared fact ``corroborated`` with a quote from every report.
 
-The database is the session's ``examples_db`` (examples/ ingested once). A case names the place
-or actor as a reader would, the attribute, the status, and for each value the outlets that must
-back it with a quote containing a phrase of theirs.
+The databases are examples/ ingested once per session into SQLite and into PostgreSQL: each case
+runs on both. A case names the place or actor as a reader would, the attribute, the status, and
+for each value the outlets that must back it with a quote containing a phrase of theirs.
 
 Not checked, and why:
 
@@ -27,6 +27,7 @@ from typing import Any
 import pytest
 
 import warwire
+from conftest import BACKENDS, examples_copy
 from warwire.report import dossier_to_dict
 
 
@@ -222,11 +223,15 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def dossiers(examples_db: Path) -> dict[str, dict[str, Any]]:
-    """The JSON dossier of every subject the cases name, by the name used."""
+@pytest.fixture(scope="module", params=BACKENDS)
+def dossiers(
+    request: pytest.FixtureRequest, examples_db: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, dict[str, Any]]:
+    """The JSON dossier of every subject the cases name, by the name used, from the examples
+    ingested into each backend."""
     out: dict[str, dict[str, Any]] = {}
-    with warwire.open(examples_db) as ws:
+    db = examples_copy(request, examples_db, tmp_path_factory.mktemp("assessments"))
+    with warwire.open(db) as ws:
         for name in sorted({c.subject for c in CASES} | {"Palmyra"}):
             subject = ws.subjects(name)[0]
             out[name] = dossier_to_dict(ws.dossier(subject.id))

@@ -147,8 +147,8 @@ def test_actors_and_places_are_not_persons(nlp: Any) -> None:
     assert all("Sham" not in m.text and "Saraqib" not in m.text for m in mentions)
 
 
-def test_examples_name_jolani_as_one_person_in_both_reports(examples_db: Any) -> None:
-    with warwire.open(examples_db) as ws:
+def test_examples_name_jolani_as_one_person_in_both_reports(examples_database: str) -> None:
+    with warwire.open(examples_database) as ws:
         (entity_id,) = ws.lookup("Abu Mohammad al-Jolani", kind="person")
         sources = {d.source for d in ws.docs() if any(
             m.entity_id == entity_id for m in ws.mentions(doc_id=d.id, labels=["PERSON"])
