@@ -44,3 +44,8 @@ def test_a_light_verb_gives_its_by_agent_and_with_instrument(nlp: Any) -> None:
 def test_a_weapon_written_in_two_forms_keeps_the_shorter(nlp: Any) -> None:
     roles = _fill(nlp, "guerrillas placed bombs at the bank. the bomb exploded at noon.")
     assert roles["Weapon"] == ["bomb"]
+
+
+def test_a_name_goes_on_over_a_surname_that_is_an_english_word(nlp: Any) -> None:
+    roles = _fill(nlp, "gunmen killed businessman david leslie kent in the city.")
+    assert roles["Victim"] == ["david leslie kent"]

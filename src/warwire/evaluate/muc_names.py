@@ -2,9 +2,10 @@
 
 Person names are found on the token sequence, not on the parse (lower-case text parses
 poorly): a given name, or a rare word after a title ("father", "candidate"), starts a name that
-runs over name-like words and particles ("maria del carmen perez"), unless a place word follows
-it ("bernardo o'higgins avenue"). A later lone surname stands for the first full name that
-ended with it ("galan" for "luis carlos galan").
+runs over name-like words and particles ("maria del carmen perez"; past its first word over
+commoner ones too, as many surnames are English words: "david leslie kent"), unless a place
+word follows it ("bernardo o'higgins avenue"). A later lone surname stands for the first full
+name that ended with it ("galan" for "luis carlos galan").
 
 Organisations are phrases headed by an organisation word with a name-like modifier or an "of"
 phrase ("farabundo marti national liberation front", "army of national liberation"), a bare
@@ -18,7 +19,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from warwire.evaluate.muc_lexicon import NAME_PARTICLES, MucLexicon, name_like, rare
+from warwire.evaluate.muc_lexicon import (
+    NAME_PARTICLES,
+    SURNAME_ZIPF,
+    MucLexicon,
+    name_like,
+    rare,
+)
 from warwire.evaluate.muc_parse import (
     NOUNS,
     Filler,
@@ -56,7 +63,7 @@ def scan_names(doc: Any, lex: MucLexicon) -> Iterator[tuple[int, int]]:
         j = i + 1
         while j < n and j - i < _MAX_NAME:
             word = doc[j].lower_
-            if name_like(word, lex) and doc[j].pos_ in _NAME_TAGS:
+            if name_like(word, lex, zipf=SURNAME_ZIPF) and doc[j].pos_ in _NAME_TAGS:
                 j += 1
             elif word in NAME_PARTICLES and j + 1 < n and name_like(doc[j + 1].lower_, lex):
                 j += 2
