@@ -78,3 +78,33 @@ def test_eu_as_a_place_is_europe(geoparser: Geoparser) -> None:
 def test_the_curated_eu_alias_reaches_the_continent(gazetteer: Any) -> None:
     # "Eu" is a town in Normandy; the curated alias is what makes "EU" Europe
     assert any(c.entry.geonames_id == EUROPE for c in gazetteer.lookup("EU", fuzzy=False))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "inner"),
+    [
+        ("The figures come from the Texas Department of State Health Services.", "Texas"),
+        ("She will study at the University of Georgia next year.", "Georgia"),
+        ("He asked the Ohio Supreme Court to delay the hearing.", "Ohio"),
+    ],
+)
+def test_states_and_countries_inside_organisation_names_are_toponyms(
+    geoparser: Geoparser, sentence: str, inner: str
+) -> None:
+    places = _places(geoparser, sentence)
+    assert inner in places, places
+    assert places[inner].entry is not None
+    assert places[inner].entry.feature in {"admin1", "country"}  # Georgia alone: the country
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_a_place"),
+    [
+        ("West Bank Health Ministry official Asad Ramlawi spoke on Monday.", "West"),
+        ("Mexico City Health Secretary Armando Ahued closed the markets.", "Mexico"),
+    ],
+)
+def test_organisation_names_do_not_yield_words_or_parts_of_longer_names(
+    geoparser: Geoparser, sentence: str, not_a_place: str
+) -> None:
+    assert not_a_place not in _places(geoparser, sentence)

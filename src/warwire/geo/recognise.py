@@ -202,6 +202,7 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
             found.append(
                 Toponym(span.start_char, span.end_char, span.text, "place", "ner", "PERSON")
             )
+    found.extend(_embedded_toponyms(spacy_doc, gazetteer, found))
     people = {
         token.lower_
         for ent in spacy_doc.ents
@@ -212,6 +213,87 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
     found.extend(_phrase_matches(spacy_doc, gazetteer, taken, people))
     found.sort(key=lambda t: (t.start, -t.end))
     return _without_overlaps(found)
+
+
+EMBEDDING_LABELS = frozenset({"ORG"})
+EMBEDDED_FEATURES = frozenset({"country", "admin1", "continent"})
+GENERIC_AREA_WORDS = STOP_NAMES | frozenset(
+    {
+        "centre", "center", "northern", "southern", "eastern", "western", "capital", "coast",
+        "pan", "island", "islands", "highlands", "lakes", "national", "federal", "union",
+    }
+)  # fmt: skip
+
+
+def _embedded_toponyms(spacy_doc: Any, gazetteer: Gazetteer, found: list[Toponym]) -> list[Toponym]:
+    """Countries, states and provinces named inside an organisation's name ("the Texas
+    Department of Health", "Ohio Supreme Court", "University of Georgia", "U.S. Census"), and
+    the demonym that opens one ("American Farm Bureau"): the gold corpora count these as
+    toponyms (GeoWebNews' embedded types), and they tell where the report is."""
+    kept = [(t.start, t.end) for t in found]
+    out: list[Toponym] = []
+    for ent in spacy_doc.ents:
+        if ent.label_ not in EMBEDDING_LABELS or len(ent) < 2:
+            continue
+        if any(s < ent.end_char and ent.start_char < e for s, e in kept):
+            continue
+        span = _trim(ent)
+        if span is None:
+            continue
+        i = span.start
+        while i < span.end:
+            token = spacy_doc[i]
+            if not token.text[:1].isupper():
+                i += 1
+                continue
+            hit = None
+            for j in range(min(span.end, i + 3), i, -1):
+                if j - i == len(span):
+                    continue  # the whole name is the organisation's, not a place's
+                words = spacy_doc[i:j]
+                if not words[-1].text[:1].isupper() or _cut_short(words, gazetteer):
+                    continue
+                if len(words) == 1 and token.lower_ in GENERIC_AREA_WORDS:
+                    continue  # "West", "Centre", "Southern": a division's name, but a word
+                if any(
+                    c.match == "exact" and c.entry.feature in EMBEDDED_FEATURES
+                    for c in gazetteer.lookup(words.text, fuzzy=False, limit=5)
+                ):
+                    hit = Toponym(
+                        words.start_char, words.end_char, words.text, "place", "gazetteer", "EMB"
+                    )
+                    break
+            if hit is None and i == span.start:
+                country = demonym_country(token.text)
+                if country:
+                    hit = Toponym(
+                        token.idx,
+                        token.idx + len(token.text),
+                        token.text,
+                        "demonym",
+                        "ner",
+                        "EMB",
+                        country,
+                    )
+            if hit is not None:
+                out.append(hit)
+                i = spacy_doc.char_span(hit.start, hit.end).end
+            else:
+                i += 1
+    return out
+
+
+def _cut_short(words: Any, gazetteer: Gazetteer) -> bool:
+    """Whether ``words`` begin a longer place name ("Mexico" of "Mexico City")."""
+    doc, end = words.doc, words.end
+    return (
+        end < len(doc)
+        and doc[end].text[:1].isupper()
+        and any(
+            c.match == "exact"
+            for c in gazetteer.lookup(doc[words.start : end + 1].text, fuzzy=False, limit=3)
+        )
+    )
 
 
 def _trim(span: Any) -> Any:
