@@ -39,7 +39,9 @@ def test_a_password_is_never_shown() -> None:
 def test_fts5_queries_become_tsqueries() -> None:
     assert tsquery('"al" "Anbar"') == "'al' & 'Anbar'"
     assert tsquery('"isl"*') == "'isl':*"
-    assert tsquery('"it\'s" "a\\\\b"') == "'it''s' & 'a\\\\\\\\b'"
+    # punctuation cuts words, as in the indexed text: no quote or backslash is left to escape
+    assert tsquery('"it\'s" "a\\\\b" "T-72"*') == "'it s' & 'a b' & 'T 72':*"
+    assert tsquery('"\'" "::"') == ""
     assert tsquery("") == ""
 
 

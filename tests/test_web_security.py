@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 from warwire.cli import app as cli
 from warwire.errors import ConfigError
 from warwire.models import Annotation, Document, Sentence
-from warwire.store import SQLiteStore
+from warwire.store import open_store
 from warwire.web import WebConfig, create_app
 
 TITLE = '<script>alert("title")</script>'
@@ -42,28 +42,28 @@ class SentenceAnnotator:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "web.db"
+def db(database: str) -> str:
+    """A database of each backend holding one report full of markup."""
     doc = Document.create(
         BODY, title=TITLE, source="<b>Outlet</b>", url="javascript:alert(3)", format="text"
     )
-    with SQLiteStore(path) as store:
+    with open_store(database) as store:
         first = BODY.index(". ") + 1
         sentences = (
             Sentence(doc.id, 0, 0, first, BODY[:first]),
             Sentence(doc.id, 1, first + 1, len(BODY), BODY[first + 1 :]),
         )
         store.add_document(doc, Annotation(doc.id, sentences, (), "test"))
-    return path
+    return database
 
 
 Start = Callable[..., str]
 
 
 @pytest.fixture
-def start(db: Path, serve: Callable[[Any], str]) -> Start:
+def start(db: str, serve: Callable[[Any], str]) -> Start:
     def run(**options: Any) -> str:
-        config = WebConfig(db=str(db), **options)
+        config = WebConfig(db=db, **options)
         return serve(create_app(config, annotator=SentenceAnnotator()))
 
     return run
@@ -148,16 +148,16 @@ def test_api_writes_need_the_bearer_token(start: Start) -> None:
 
 
 def test_loopback_mode_takes_the_session_token_and_read_only_takes_none(
-    db: Path, serve: Callable[[Any], str]
+    db: str, serve: Callable[[Any], str]
 ) -> None:
-    config = WebConfig(db=str(db))
+    config = WebConfig(db=db)
     assert config.write_mode == "loopback"
     base = serve(create_app(config, annotator=SentenceAnnotator()))
     report = {"text": "Troops entered the village."}
     assert httpx.post(f"{base}/api/documents", json=report).status_code == 401
     auth = {"authorization": f"Bearer {config.session_token}"}
     assert httpx.post(f"{base}/api/documents", json=report, headers=auth).status_code == 201
-    closed = serve(create_app(WebConfig(db=str(db), read_only=True)))
+    closed = serve(create_app(WebConfig(db=db, read_only=True)))
     refused = httpx.post(f"{closed}/api/documents", json=report, headers=auth)
     assert refused.status_code == 403 and "read-only" in refused.json()["error"]
     assert "Add a report" not in httpx.get(f"{closed}/").text

@@ -38,6 +38,7 @@ _HEADLINE = (
     " FragmentDelimiter=…"
 )
 _TERM = re.compile(r'"((?:[^"]|"")*)"(\*?)|(\S+)')
+_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")  # ASCII punctuation, as [[:punct:]] in C
 
 
 @lru_cache(maxsize=256)
@@ -82,7 +83,9 @@ def tsquery(match: str) -> str:
     terms = []
     for quoted, star, bare in _TERM.findall(match):
         word = quoted.replace('""', '"') if quoted or star else bare
-        word = word.replace("\\", "\\\\").replace("'", "''")
+        # cut at punctuation as the indexed text is (migration 0011_search_words): a word of
+        # several parts is a phrase, as in FTS5
+        word = " ".join(_PUNCTUATION.sub(" ", word).split())
         if word.strip():
             terms.append(f"'{word}'" + (":*" if star else ""))
     return " & ".join(terms)

@@ -83,6 +83,27 @@ _POSTGRES_SEARCH = (
     " UNION SELECT entity_id, alias FROM entity_aliases",
 )
 
+# PostgreSQL's text-search parser makes tokens of its own from punctuated text: XML tags (whose
+# words it drops: "<script>"), e-mail addresses, URLs, hosts, paths, decimals, "T-72" as "t" and
+# "-72". FTS5's unicode61 cuts all of those at every punctuation mark, so PostgreSQL now indexes
+# the text with ASCII punctuation made spaces (``[[:punct:]]`` under the columns' "C" collation;
+# other marks are separators to both parsers) and tsquery() cuts query words the same way.
+_SEARCH_TEXT = "regexp_replace({}, '[[:punct:]]', ' ', 'g')"
+_SEARCH_TITLE = _SEARCH_TEXT.format("coalesce(title, '')")
+_POSTGRES_SEARCH_WORDS = (
+    "ALTER TEXT SEARCH CONFIGURATION warwire_search"
+    " ALTER MAPPING FOR numword WITH unaccent, simple",
+    "ALTER TABLE documents DROP COLUMN search",
+    "ALTER TABLE documents ADD COLUMN search tsvector GENERATED ALWAYS AS"
+    f" (setweight(to_tsvector('warwire_search', {_SEARCH_TITLE}), 'A')"
+    f" || to_tsvector('warwire_search', {_SEARCH_TEXT.format('text')})) STORED",
+    "CREATE INDEX documents_search ON documents USING GIN (search)",
+    "ALTER TABLE names_search DROP COLUMN search",
+    "ALTER TABLE names_search ADD COLUMN search tsvector GENERATED ALWAYS AS"
+    f" (to_tsvector('warwire_search', {_SEARCH_TEXT.format('name')})) STORED",
+    "CREATE INDEX names_search_words ON names_search USING GIN (search)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         "0001_documents",
@@ -359,4 +380,6 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX entity_links_canonical ON entity_links (canonical_id)",
         ),
     ),
+    # PostgreSQL's search words as FTS5's (above); nothing changes on SQLite.
+    Migration("0011_search_words", (), postgres=_POSTGRES_SEARCH_WORDS),
 )
