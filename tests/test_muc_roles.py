@@ -49,3 +49,9 @@ def test_a_weapon_written_in_two_forms_keeps_the_shorter(nlp: Any) -> None:
 def test_a_name_goes_on_over_a_surname_that_is_an_english_word(nlp: Any) -> None:
     roles = _fill(nlp, "gunmen killed businessman david leslie kent in the city.")
     assert roles["Victim"] == ["david leslie kent"]
+
+
+def test_sacking_is_an_incident(nlp: Any) -> None:
+    roles = _fill(nlp, "the guerrillas sacked several stores in the town.")
+    assert roles["PerpInd"] == ["guerrillas"]
+    assert roles["Target"] == ["stores"]
