@@ -5,9 +5,7 @@ minute on two cores)."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -34,10 +32,9 @@ class SentenceAnnotator:
 
 
 @pytest.fixture
-def api_schema(examples_db: Path, tmp_path: Path, serve: Callable[[Any], str]) -> Any:
-    db = tmp_path / "fuzz.db"
-    shutil.copy(examples_db, db)
-    config = WebConfig(db=str(db), token=TOKEN, max_body=200_000)
+def api_schema(examples_database: str, serve: Callable[[Any], str]) -> Any:
+    """The API over the examples' database of each backend (generated reports are stored)."""
+    config = WebConfig(db=examples_database, token=TOKEN, max_body=200_000)
     base = serve(create_app(config, annotator=SentenceAnnotator()))
     return schemathesis.openapi.from_url(f"{base}/openapi.json")
 
