@@ -1,18 +1,17 @@
 """The web UI in a real browser: Debian's Chromium driven by Playwright (never a downloaded
-browser) against ``warwire serve``'s app over a database of examples/.
+browser) against ``warwire serve``'s app over a database of examples/, on each backend.
 
 One reader's path (home, search an actor, its dossier with map markers, the contradictions and
 the dossier of a contradicted subject, a cited report opened at the quoted sentence, the map,
 timeline and API pages) and one writer's (a report added through the form). Every request the
 pages make is recorded: none may leave the loopback server, and no page may log an error (a CSP
-violation would). Screenshots of each page go to ``test-artifacts/web/``. Without Chromium the
-tests skip on a laptop and fail under CI (``CI=true``); ``scripts/ensure_chromium.sh`` installs
-it."""
+violation would). Screenshots of each page go to ``test-artifacts/web/`` (``NAME.png`` on SQLite,
+``NAME-postgres.png`` on PostgreSQL). Without Chromium the tests skip on a laptop and fail under
+CI (``CI=true``); ``scripts/ensure_chromium.sh`` installs it."""
 
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -54,8 +53,9 @@ class Visit:
     """A page whose requests, console errors and page errors are recorded; requests that
     would leave the server are aborted (and recorded)."""
 
-    def __init__(self, browser: Any, base: str) -> None:
+    def __init__(self, browser: Any, base: str, db: str) -> None:
         self.base = base
+        self.suffix = "-postgres" if "://" in db else ""  # the screenshots' of each backend
         self.requests: list[str] = []
         self.errors: list[str] = []
         self.context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -74,7 +74,7 @@ class Visit:
             route.abort()
 
     def shot(self, name: str) -> None:
-        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}{self.suffix}.png"), full_page=True)
 
     def check_offline(self) -> None:
         outside = [u for u in self.requests if not u.startswith((self.base + "/", "data:"))]
@@ -83,17 +83,11 @@ class Visit:
         self.context.close()
 
 
-def _site(examples_db: Path, tmp_path: Path) -> Path:
-    db = tmp_path / "site.db"
-    shutil.copy(examples_db, db)
-    return db
-
-
 def test_a_reader_goes_from_search_to_a_cited_sentence(
-    browser: Any, examples_db: Path, tmp_path: Path, serve: Callable[[Any], str]
+    browser: Any, examples_database: str, serve: Callable[[Any], str]
 ) -> None:
-    base = serve(create_app(WebConfig(db=str(_site(examples_db, tmp_path)), read_only=True)))
-    visit = Visit(browser, base)
+    base = serve(create_app(WebConfig(db=examples_database, read_only=True)))
+    visit = Visit(browser, base, examples_database)
     page = visit.page
 
     page.goto(base + "/")
@@ -158,13 +152,13 @@ def test_a_reader_goes_from_search_to_a_cited_sentence(
 
 
 def test_a_writer_adds_a_report_through_the_form(
-    browser: Any, examples_db: Path, tmp_path: Path, serve: Callable[[Any], str]
+    browser: Any, examples_database: str, serve: Callable[[Any], str]
 ) -> None:
     from warwire.nlp.parallel import make_annotator
 
-    config = WebConfig(db=str(_site(examples_db, tmp_path)))
+    config = WebConfig(db=examples_database)
     base = serve(create_app(config, annotator=make_annotator("", True, True)))
-    visit = Visit(browser, base)
+    visit = Visit(browser, base, examples_database)
     page = visit.page
 
     page.goto(base + "/add")
