@@ -55,3 +55,8 @@ def test_sacking_is_an_incident(nlp: Any) -> None:
     roles = _fill(nlp, "the guerrillas sacked several stores in the town.")
     assert roles["PerpInd"] == ["guerrillas"]
     assert roles["Target"] == ["stores"]
+
+
+def test_a_title_before_a_known_word_alone_is_no_name(nlp: Any) -> None:
+    assert _fill(nlp, "gunmen killed father ellacuria.")["Victim"] == ["ellacuria"]
+    assert _fill(nlp, "gunmen killed the driver of minister lopez.")["Victim"] == []
