@@ -29,7 +29,8 @@ from warwire.fuse.duplicates import NEAR_DUPLICATE, band_keys, independence_keys
 from warwire.fuse.duplicates import similarity as signature_similarity
 from warwire.fuse.entities import link_entities
 from warwire.fuse.events import REFINES, SAME_PLACE_KM, attach, fuse, merge
-from warwire.models import Assessment, Claim, Event, FusedEvent
+from warwire.fuse.values import PUBLISHED_SLACK_DAYS, date_window, event_window, overlaps
+from warwire.models import Assessment, Claim, Event, FusedEvent, TimeValue
 from warwire.store.fusion_sql import (
     candidate_fingerprints,
     doc_sources,
@@ -111,14 +112,32 @@ def _candidates(conn: Any, event: Event, first: str, last: str) -> list[FusedEve
     """The fused events the event might join: of a related sub-type, in its time window, and
     at its place or, at geo precision 1-2, at a place near enough that every member of the
     cluster can be within SAME_PLACE_KM of it (twice that from the cluster's own place)."""
-    if event.location is None:
-        return []  # an event without a place joins none
+    window = event_window(event)
+    if event.location is None or window is None:
+        return []  # an event without a place or a date joins none
     box = None
     if (event.geo_precision or 3) <= 2:
         place = select_entities(conn, [event.location]).get(event.location)
         if place is not None and place.lat is not None and place.lon is not None:
             box = _box(place.lat, place.lon, 2 * SAME_PLACE_KM)
-    return fused_candidates(conn, _related(event.sub_event_type), first, last, event.location, box)
+
+    def overlapping(date: TimeValue | None) -> bool:
+        # A cluster's date is one of its members' dates, and the event must overlap every
+        # member: a cluster whose date's window misses the event's cannot take it.
+        span = date_window(date)
+        return span is not None and overlaps(window, span)
+
+    since = (window[0] - dt.timedelta(days=PUBLISHED_SLACK_DAYS)).isoformat()
+    return fused_candidates(
+        conn,
+        _related(event.sub_event_type),
+        first,
+        last,
+        event.location,
+        box,
+        since=since,
+        keep=overlapping,
+    )
 
 
 def _box(lat: float, lon: float, km: float) -> tuple[float, float, float, float]:

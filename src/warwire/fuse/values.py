@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from warwire.models import Claim, Event, Precision, Qualifier
+    from warwire.models import Claim, Event, Precision, Qualifier, TimeValue
 
 __all__ = [
     "APPROX_TOLERANCE",
@@ -50,6 +50,7 @@ __all__ = [
     "Comparison",
     "Interval",
     "compare",
+    "date_window",
     "describe",
     "event_window",
     "number_span",
@@ -161,10 +162,16 @@ def event_window(event: Event) -> Interval | None:
     """The days an event may have happened on: its date's span, or the publication day
     ±:data:`PUBLISHED_SLACK_DAYS` when the date was only the report's (``anchor ==
     "published"``). None for an undated event."""
-    if event.date is None:
+    return date_window(event.date)
+
+
+def date_window(date: TimeValue | None) -> Interval | None:
+    """:func:`event_window` of an event with this date (a fused event's date is one of its
+    members' dates, so this is that member's window)."""
+    if date is None:
         return None
-    window = time_interval(event.date.value, event.date.precision, end=event.date.end)
-    if window is not None and event.date.anchor == "published":
+    window = time_interval(date.value, date.precision, end=date.end)
+    if window is not None and date.anchor == "published":
         slack = dt.timedelta(days=PUBLISHED_SLACK_DAYS)
         return window[0] - slack, window[1] + slack
     return window

@@ -7,7 +7,7 @@ derived: it can always be rebuilt from the records.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from warwire.models import Assessment, FusedEvent, TimeValue
@@ -86,16 +86,17 @@ def doc_sources(conn: Any, doc_ids: Iterable[str]) -> dict[str, str | None]:
 # -- fused events ------------------------------------------------------------------------------
 
 
+def _date(row: Sequence[Any]) -> TimeValue | None:
+    """A fused event's date, from its row (columns in ``_FUSED_COLUMNS`` order)."""
+    value, end, precision, anchor = row[7:11]
+    return TimeValue(value, precision, end=end, anchor=anchor) if value else None
+
+
 def _fused(row: Sequence[Any], members: Sequence[tuple[str, str]]) -> FusedEvent:
     (
-        id_, event_type, sub, actor1, actor2, location, geo_precision, date_value, date_end,
-        date_precision, date_anchor, time_precision, fatalities, high, disputed, notes,
+        id_, event_type, sub, actor1, actor2, location, geo_precision, _value, _end,
+        _precision, _anchor, time_precision, fatalities, high, disputed, notes,
     ) = row  # fmt: skip
-    date = (
-        TimeValue(date_value, date_precision, end=date_end, anchor=date_anchor)
-        if date_value
-        else None
-    )
     return FusedEvent(
         id=id_,
         event_type=event_type,
@@ -106,7 +107,7 @@ def _fused(row: Sequence[Any], members: Sequence[tuple[str, str]]) -> FusedEvent
         actor2=actor2,
         location=location,
         geo_precision=geo_precision,
-        date=date,
+        date=_date(row),
         time_precision=time_precision,
         fatalities=fatalities,
         fatalities_high=high,
@@ -135,25 +136,54 @@ def fused_candidates(
     last: str,
     location: str,
     box: tuple[float, float, float, float] | None = None,
+    *,
+    since: str | None = None,
+    keep: Callable[[TimeValue | None], bool] | None = None,
 ) -> list[FusedEvent]:
     """Fused events of these sub-types whose date prefix lies between ``first`` and ``last``
     (ISO strings), or that have no date, placed at ``location`` or, with ``box`` (south,
-    north, west, east in degrees), at a place inside it."""
-    place = "location = ?"
-    params: list[Any] = [location]
+    north, west, east in degrees), at a place inside it. With ``since`` (an ISO day), only
+    those whose date may reach it: undated ones, and a year, a month or a day (at the date's
+    precision, with no end) before it, are left out. ``keep`` tests each one's date before
+    its members are read.
+
+    The places are looked up first, so that the search reads the fused events at those
+    places (an index) rather than every one of these sub-types in the world.
+    """
+    places = {location}
     if box is not None:
-        south, north, west, east = box
-        place = (
-            "(location = ? OR location IN (SELECT id FROM entities WHERE kind = 'place'"
-            " AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))"
+        places.update(
+            row[0]
+            for row in conn.execute(
+                "SELECT id FROM entities WHERE kind = 'place'"
+                " AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
+                box,
+            )
         )
-        params += [south, north, west, east]
+    where = [
+        f"sub_event_type IN ({_marks(sub_event_types)})",
+        f"location IN ({_marks(sorted(places))})",
+    ]
+    params: list[Any] = [*sub_event_types, *sorted(places)]
+    if since is None:
+        where.append("(date_value IS NULL OR (date_value >= ? AND date_value <= ?))")
+        params += [first[:4], last]
+    else:  # the date's span, at its precision, ends on or after ``since``
+        where.append("date_value >= ? AND date_value <= ?")
+        where.append(
+            "(date_end IS NOT NULL OR CASE"
+            " WHEN date_precision = 'year' OR length(date_value) <= 4"
+            " THEN substr(date_value, 1, 4) >= ?"
+            " WHEN date_precision = 'month' OR length(date_value) <= 7"
+            " THEN substr(date_value, 1, 7) >= ?"
+            " ELSE substr(date_value, 1, 10) >= ? END)"
+        )
+        params += [first[:4], last, since[:4], since[:7], since[:10]]
     rows = conn.execute(
-        f"SELECT {_FUSED_COLUMNS} FROM fused_events WHERE sub_event_type IN"
-        f" ({_marks(sub_event_types)}) AND (date_value IS NULL OR"
-        f" (date_value >= ? AND date_value <= ?)) AND {place}",
-        [*sub_event_types, first[:4], last, *params],
+        f"SELECT {_FUSED_COLUMNS} FROM fused_events WHERE {' AND '.join(where)}", params
     ).fetchall()
+    if keep is not None:
+        rows = [row for row in rows if keep(_date(row))]
     return _with_members(conn, rows)
 
 
