@@ -13,8 +13,11 @@ similarity 0.8 shares a band with probability 0.9998, a pair at 0.3 with probabi
 
 Everything is deterministic across processes: shingles are hashed with BLAKE2b and the
 permutations are drawn from ``random.Random`` with a fixed seed, never Python's ``hash()``.
-The implementation is pure Python (about 10 ms for a 1,000-word report), so it needs neither
-``datasketch`` nor its SciPy dependency.
+The permutations ``(a * x + b) mod (2**61 - 1)`` run as NumPy arrays, in 64-bit halves (the
+products need 122 bits), giving exactly the minima of the plain integer formula (a test keeps
+them equal) in about a tenth of its time: a signature is computed for every report ingest
+stores, in the process that stores it. Neither ``datasketch`` nor its SciPy dependency is
+needed.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+
+import numpy as np
 
 __all__ = [
     "NEAR_DUPLICATE",
@@ -90,9 +95,40 @@ def signature(text: str, *, num_perm: int = NUM_PERM) -> tuple[int, ...]:
     hashes = [_hash64(s) for s in shingles(text)]
     if not hashes:
         return (_MAX_HASH,) * num_perm
-    return tuple(
-        min(((a * h + b) % _PRIME) & _MAX_HASH for h in hashes) for a, b in _permutations(num_perm)
-    )
+    a, b = _coefficients(num_perm)
+    x = _mod_prime(np.array(hashes, dtype=np.uint64))  # below 2**61, as are a and b
+    # a * x = a_hi * x_hi * 2**64 + (a_hi * x_lo + a_lo * x_hi) * 2**32 + a_lo * x_lo, each
+    # product within 64 bits; modulo p = 2**61 - 1, 2**61 is 1 and 2**64 is 8
+    a_hi, a_lo = a >> _U32, a & _LOW32
+    x_hi, x_lo = x >> _U32, x & _LOW32
+    high = _mod_prime(a_hi * x_hi * np.uint64(8))
+    middle = a_hi * x_lo + a_lo * x_hi  # below 2**62; times 2**32 is m_hi * 2**61 + m_lo * 2**32
+    middle = _mod_prime((middle >> np.uint64(29)) + ((middle & _LOW29) << _U32))
+    low = _mod_prime(a_lo * x_lo)
+    values = _mod_prime(_mod_prime(high + middle) + low + b)
+    return tuple(int(v) for v in (values & _LOW32).min(axis=1))
+
+
+_MERSENNE = np.uint64(_PRIME)
+_U32 = np.uint64(32)
+_U61 = np.uint64(61)
+_LOW32 = np.uint64(_MAX_HASH)
+_LOW29 = np.uint64((1 << 29) - 1)
+
+
+def _mod_prime(x: np.ndarray) -> np.ndarray:
+    """``x mod (2**61 - 1)`` for any 64-bit ``x`` (2**61 is 1 modulo the prime)."""
+    x = (x & _MERSENNE) + (x >> _U61)
+    return np.where(x >= _MERSENNE, x - _MERSENNE, x)
+
+
+@lru_cache(maxsize=8)
+def _coefficients(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """The permutations' ``a`` and ``b`` as columns, for broadcasting against the hashes."""
+    perms = _permutations(num_perm)
+    a = np.array([p[0] for p in perms], dtype=np.uint64)[:, None]
+    b = np.array([p[1] for p in perms], dtype=np.uint64)[:, None]
+    return a, b
 
 
 def band_keys(sig: Sequence[int], *, rows: int = ROWS) -> list[str]:
