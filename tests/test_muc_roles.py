@@ -60,3 +60,7 @@ def test_sacking_is_an_incident(nlp: Any) -> None:
 def test_a_title_before_a_known_word_alone_is_no_name(nlp: Any) -> None:
     assert _fill(nlp, "gunmen killed father ellacuria.")["Victim"] == ["ellacuria"]
     assert _fill(nlp, "gunmen killed the driver of minister lopez.")["Victim"] == []
+
+
+def test_a_spanish_given_name_starts_a_name(nlp: Any) -> None:
+    assert _fill(nlp, "gunmen killed emiliano pacheco.")["Victim"] == ["emiliano pacheco"]
