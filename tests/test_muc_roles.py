@@ -64,3 +64,10 @@ def test_a_title_before_a_known_word_alone_is_no_name(nlp: Any) -> None:
 
 def test_a_spanish_given_name_starts_a_name(nlp: Any) -> None:
     assert _fill(nlp, "gunmen killed emiliano pacheco.")["Victim"] == ["emiliano pacheco"]
+
+
+def test_weapons_of_war_are_no_weapon_fillers(nlp: Any) -> None:
+    roles = _fill(
+        nlp, "guerrillas burned the bank with gasoline and attacked the town with artillery."
+    )
+    assert roles["Weapon"] == ["gasoline"]
