@@ -71,3 +71,8 @@ def test_weapons_of_war_are_no_weapon_fillers(nlp: Any) -> None:
         nlp, "guerrillas burned the bank with gasoline and attacked the town with artillery."
     )
     assert roles["Weapon"] == ["gasoline"]
+
+
+def test_an_attack_on_an_aircraft_is_military(nlp: Any) -> None:
+    roles = _fill(nlp, "guerrillas attacked an aircraft with rifles near the town.")
+    assert all(not fillers for fillers in roles.values())
