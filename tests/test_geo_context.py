@@ -108,3 +108,33 @@ def test_organisation_names_do_not_yield_words_or_parts_of_longer_names(
     geoparser: Geoparser, sentence: str, not_a_place: str
 ) -> None:
     assert not_a_place not in _places(geoparser, sentence)
+
+
+def test_neighbouring_names_decide_each_other(geoparser: Geoparser) -> None:
+    # Paris and Henry County together are the pair in Tennessee (Paris is Henry County's
+    # seat), not Paris, France and the Henry County of Virginia.
+    text = "Paris and Henry County are rich in history. The Henry County class met in Paris."
+    spans = [(0, 5), (10, 22)]
+    paris, county = geoparser.resolve_spans(text, spans)
+    assert paris is not None and county is not None
+    assert paris.lat is not None and paris.lon is not None
+    assert county.lat is not None and county.lon is not None
+    assert distance_km(paris.lat, paris.lon, 36.30, -88.33) < 20
+    assert distance_km(county.lat, county.lon, 36.33, -88.32) < 40
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The outbreak began in Mexico. Schools in Mexico City and Puebla closed.",
+        "Tornadoes hit Oklahoma and Kansas overnight; Oklahoma City was spared.",
+    ],
+)
+def test_neighbours_do_not_pull_a_country_or_state_onto_a_town(
+    geoparser: Geoparser, text: str
+) -> None:
+    for place in geoparser.geocode(text):
+        name = place.toponym.text
+        if name in {"Mexico", "Oklahoma", "Kansas"}:
+            assert place.entry is not None
+            assert place.entry.feature in {"country", "admin1"}, (name, place.entry)

@@ -90,6 +90,9 @@ class Weights:
     pair: float = 2.0
     proximity: float = 0.5
     proximity_km: float = 400.0
+    neighbours: float = 1.5  # per other name with a reading close by
+    neighbours_km: float = 50.0
+    neighbours_cap: float = 3.0
     same_name_province: float = 1.0
     variant_penalty: float = 1.0
     alias_penalty: float = 1.0
@@ -120,9 +123,10 @@ class _Context:
 
     votes: list[tuple[str, str, str | None, float]]  # (name key, country, admin1, weight)
     dateline_country: str | None
-    points: list[tuple[int, float, float]]  # (toponym index, lat, lon) of fixed places
+    points: list[tuple[str, float, float]]  # (name key, lat, lon) of fixed places
     weights: Weights
     # votes and points are only ever appended to, so their lengths date a remembered answer
+    support: dict[tuple[str, int], float] = field(default_factory=dict)  # see _neighbours
     _shares: dict[tuple[str, str, str | None, int], tuple[float, float]] = field(
         default_factory=dict
     )
@@ -137,8 +141,9 @@ class _Context:
             known = self._shares[memo] = self._count_shares(key, country, admin1)
         return known
 
-    def nearest_km(self, lat: float, lon: float, index: int) -> float | None:
-        """The distance to the nearest fixed place other than toponym ``index``'s own."""
+    def nearest_km(self, lat: float, lon: float, key: str) -> float | None:
+        """The distance to the nearest fixed place of another name than ``key`` (a name
+        repeated does not confirm itself)."""
         if len(self._radians) != len(self.points):  # points only grow: convert the new ones
             self._radians += [
                 _point(plat, plon) for _, plat, plon in self.points[len(self._radians) :]
@@ -147,8 +152,8 @@ class _Context:
         return min(
             (
                 _haversine_km(here, there)
-                for (j, _, _), there in zip(self.points, self._radians, strict=True)
-                if j != index
+                for (name, _, _), there in zip(self.points, self._radians, strict=True)
+                if name != key
             ),
             default=None,
         )
@@ -241,6 +246,7 @@ def resolve(
         for t in toponyms
     ]
     context = _Context([], _dateline_country(text, gazetteer), [], weights)
+    context.support = _neighbours(toponyms, cands, weights)
     for top in toponyms:
         if top.kind == "demonym" and top.country_code:
             context.votes.append((loose_key(top.text), top.country_code, None, 1.0))
@@ -258,7 +264,7 @@ def resolve(
     # Pass 2 votes again with what pass 1 learnt: a name that was a toss-up alone ("Georgia",
     # the country or the American state) now votes for the reading its neighbours support
     # ("Atlanta", "Texas"), and so does every place it helps decide.
-    second = _Context(demonym_votes, context.dateline_country, [], weights)
+    second = _Context(demonym_votes, context.dateline_country, [], weights, context.support)
     again = [
         _best(i, toponyms, cands, context, pairs, use_points=True) for i in range(len(toponyms))
     ]
@@ -327,7 +333,7 @@ def _cast_votes(
         if weight > 0:
             into.votes.append((key, entry.country_code, admin1, weight))
         if entry.feature == "city" and (margin > 1.0 or len(cands[i]) == 1):
-            into.points.append((i, entry.lat, entry.lon))
+            into.points.append((key, entry.lat, entry.lon))
 
 
 def _scored(
@@ -363,9 +369,10 @@ def _scored(
         value = _score(c, i, key, context, partner, use_points=use_points)
         if e.feature == "city":
             province_pop = provinces.get((e.country_code, e.admin1, loose_key(e.name)))
+            full = name_key(e.name) == name_key(c.matched_name)
             if province_pop is not None and e.population * 10 >= province_pop:
                 value += w.same_name_province
-            if area_named and (e.population < 100_000 or not _own_name(c)):
+            if area_named and (e.population < 100_000 or not full):
                 # a village that shares the name, or a city called so only for short
                 # ("Mexico" for Mexico City, "New York" for the city of New York)
                 value -= w.area_name_penalty
@@ -432,11 +439,70 @@ def _score(
             score += w.dateline
     if any(_contains(p.entry, entry) or _contains(entry, p.entry) for p in partner):
         score += w.pair  # "Athens, Georgia": one name of the pair holds the other
+    if entry.feature in _LOCAL:
+        score += w.neighbours * context.support.get((key, entry.geonames_id), 0.0)
     if use_points and context.points and entry.feature == "city":
-        nearest = context.nearest_km(entry.lat, entry.lon, index)
+        nearest = context.nearest_km(entry.lat, entry.lon, key)
         if nearest is not None:
             score += w.proximity * math.exp(-nearest / w.proximity_km)
     return score
+
+
+_LOCAL = frozenset({"city", "admin2"})
+_NEIGHBOUR_CANDIDATES = 10
+_AREAS = frozenset({"country", "admin1", "continent", "macro_region"})
+
+
+def _neighbours(
+    toponyms: Sequence[Toponym], cands: list[list[Candidate]], weights: Weights
+) -> dict[tuple[str, int], float]:
+    """How many of the report's other names have a reading close to each town or county
+    reading of a name: "Paris" and "Henry County" together are the pair in Tennessee, not
+    Paris, France and a county in Virginia; local news names neighbouring places.
+
+    Each other name counts ``exp(-d / neighbours_km)`` for its nearest town or county
+    reading; the sum is capped at ``neighbours_cap``. Keyed by (name key, entry id).
+    """
+    readings: dict[str, list[tuple[int, tuple[float, float, float]]]] = {}
+    for top, options in zip(toponyms, cands, strict=True):
+        if top.kind != "place" or not options:
+            continue
+        key = loose_key(top.text)
+        if key in readings:
+            continue
+        if any(c.match == "exact" and c.entry.feature in _AREAS for c in options):
+            continue  # "Oklahoma", "Mexico": the state or country, whatever towns share it
+        local = [
+            c.entry
+            for c in options[:_NEIGHBOUR_CANDIDATES]
+            if c.entry.feature in _LOCAL and _own_name(c)
+        ]
+        if local:
+            readings[key] = [(e.geonames_id, _point(e.lat, e.lon)) for e in local]
+    if len(readings) < 2:
+        return {}
+    reach = weights.neighbours_km
+    # nearer than this adds too little to matter (exp(-5) < 0.01)
+    horizon = 5 * reach
+    support: dict[tuple[str, int], float] = {}
+    names = list(readings.items())
+    for key, mine in names:
+        for gid, here in mine:
+            total = 0.0
+            for other, theirs in names:
+                if other == key:
+                    continue
+                nearest = horizon
+                for other_gid, there in theirs:
+                    if other_gid == gid:
+                        continue  # the same place by another name confirms nothing
+                    if abs(there[0] - here[0]) * EARTH_KM < nearest:
+                        nearest = min(nearest, _haversine_km(here, there))
+                if nearest < horizon:
+                    total += math.exp(-nearest / reach)
+            if total:
+                support[(key, gid)] = min(total, weights.neighbours_cap)
+    return support
 
 
 def _own_name(cand: Candidate) -> bool:
