@@ -76,3 +76,16 @@ def test_weapons_of_war_are_no_weapon_fillers(nlp: Any) -> None:
 def test_an_attack_on_an_aircraft_is_military(nlp: Any) -> None:
     roles = _fill(nlp, "guerrillas attacked an aircraft with rifles near the town.")
     assert all(not fillers for fillers in roles.values())
+
+
+def test_every_name_of_a_long_identified_list_is_a_victim(nlp: Any) -> None:
+    text = (
+        "gunmen killed five peasants. the victims were identified as jose manuel rivera, 24, "
+        "pedro rafael cortez, 30, luis ordonez, 41, and hugo forero linares, 19, all farmers."
+    )
+    assert _fill(nlp, text)["Victim"] == [
+        "jose manuel rivera",
+        "pedro rafael cortez",
+        "luis ordonez",
+        "hugo forero linares",
+    ]

@@ -343,7 +343,7 @@ def _identified(sent: Any, names: DocumentNames) -> Iterator[Filler]:
         else:
             continue
         seen: set[tuple[int, int]] = set()
-        for token in marker.subtree:
+        for token in names.doc[marker.i : sent.end]:  # a long list parses poorly
             span = names.spans.get(token.i)
             if span is None or span in seen:
                 continue
