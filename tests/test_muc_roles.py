@@ -89,3 +89,11 @@ def test_every_name_of_a_long_identified_list_is_a_victim(nlp: Any) -> None:
         "luis ordonez",
         "hugo forero linares",
     ]
+
+
+def test_victims_identified_as_the_object_of_identify(nlp: Any) -> None:
+    text = (
+        "a bomb exploded at the bank. the police identified the dead women as rosa gutierrez "
+        "and ana maria lopez."
+    )
+    assert _fill(nlp, text)["Victim"] == ["rosa gutierrez", "ana maria lopez"]

@@ -331,6 +331,9 @@ def _identified(sent: Any, names: DocumentNames) -> Iterator[Filler]:
         else:
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        named = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if lemma == "identify" and named is not None:  # "identified the dead men as X"
+            subject = named
         if subject is None or marker is None:
             continue
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
@@ -338,7 +341,11 @@ def _identified(sent: Any, names: DocumentNames) -> Iterator[Filler]:
         words = {t.lower_ for t in left_tokens(subject)} | {subject.lemma_.lower()}
         if words & lex.identified_victims:
             role = "Victim"
-        elif lemma != "be" and words & (lex.identified_perpetrators | lex.perpetrators):
+        elif (
+            subject is not named
+            and lemma != "be"
+            and words & (lex.identified_perpetrators | lex.perpetrators)
+        ):
             role = "PerpInd"
         else:
             continue
