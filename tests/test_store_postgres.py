@@ -10,6 +10,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -43,6 +44,29 @@ def test_fts5_queries_become_tsqueries() -> None:
     assert tsquery('"it\'s" "a\\\\b" "T-72"*') == "'it s' & 'a b' & 'T 72':*"
     assert tsquery('"\'" "::"') == ""
     assert tsquery("") == ""
+
+
+def test_a_lost_connection_is_a_store_error_naming_the_database(
+    postgres_database: Callable[..., str], postgres_url: str
+) -> None:
+    """A read outside a transaction (``has_document``, which ingest calls for every report)
+    raised psycopg's own error when the server ended the session: the command line showed a
+    traceback instead of an error naming the database (bug found by the refusing-connections
+    fault test)."""
+    import psycopg
+
+    url = postgres_database()
+    with open_store(url) as store, psycopg.connect(postgres_url, autocommit=True) as admin:
+        assert not store.has_document("0" * 64)
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+            (url.rsplit("/", 1)[1],),
+        )
+        with pytest.raises(StoreError, match="lost the connection to the server") as caught:
+            for _ in range(50):  # the session ends as soon as the server gets to it
+                store.has_document("0" * 64)
+                time.sleep(0.1)
+    assert str(caught.value).startswith(f"{url}: ")
 
 
 def test_an_empty_database_is_migrated(postgres_database: Callable[..., str]) -> None:

@@ -33,6 +33,7 @@ from warwire.store.sql import SQLStore
 
 _FUSION_LOCK = 0x7761727769726501  # "warwire" and 1: the advisory lock of fusion updates
 _RETRIES = 5  # attempts at a document that lost a deadlock
+_RETRIED = (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure)
 _HEADLINE = (
     "StartSel=\x02, StopSel=\x03, MaxWords=16, MinWords=6, ShortWord=0, MaxFragments=1,"
     " FragmentDelimiter=…"
@@ -47,20 +48,44 @@ def _placeholders(sql: str) -> str:
     return sql.replace("%", "%%").replace("?", "%s")
 
 
-class _Connection:
-    """A psycopg connection speaking the shared SQL: ``?`` placeholders, DB-API cursors."""
+class ServerError(StoreError):
+    """A statement the server refused or could not run. The message names the database (so
+    that a failed read anywhere says which); ``detail`` is what went wrong, in one line."""
 
-    def __init__(self, conn: psycopg.Connection[Any]) -> None:
+    def __init__(self, path: str, detail: str) -> None:
+        super().__init__(f"{path}: {detail}")
+        self.detail = detail
+
+
+class _Connection:
+    """A psycopg connection speaking the shared SQL: ``?`` placeholders, DB-API cursors, and
+    :class:`ServerError` for every database error (a read outside a transaction too: a lost
+    connection surfaced as a traceback from whichever query met it first)."""
+
+    def __init__(self, conn: psycopg.Connection[Any], path: str) -> None:
         self.raw = conn
+        self.path = path
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> psycopg.Cursor[Any]:
-        return self.raw.execute(_placeholders(sql), params)
+        try:
+            return self.raw.execute(_placeholders(sql), params)
+        except psycopg.Error as exc:
+            raise self._error(exc) from exc
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         rows = list(rows)
         if rows:
-            with self.raw.cursor() as cursor:
-                cursor.executemany(_placeholders(sql), rows)
+            try:
+                with self.raw.cursor() as cursor:
+                    cursor.executemany(_placeholders(sql), rows)
+            except psycopg.Error as exc:
+                raise self._error(exc) from exc
+
+    def _error(self, exc: psycopg.Error) -> ServerError:
+        if self.raw.broken or self.raw.closed:
+            # the server went away or ended the session: say so, whatever psycopg's wording
+            return ServerError(self.path, f"lost the connection to the server ({_first_line(exc)})")
+        return ServerError(self.path, _first_line(exc))
 
     def close(self) -> None:
         self.raw.close()
@@ -98,7 +123,7 @@ class PostgresStore(SQLStore):
     # psycopg serialises a connection's commands: the ingest writer thread and the reader that
     # checks which reports are stored may share it, as with SQLite
     thread_safe: ClassVar[bool] = True
-    _errors: ClassVar[tuple[type[Exception], ...]] = (psycopg.Error,)
+    _errors: ClassVar[tuple[type[Exception], ...]] = (ServerError, psycopg.Error)
 
     def __init__(self, url: str) -> None:
         self.path = redact(url)
@@ -106,38 +131,35 @@ class PostgresStore(SQLStore):
             raw = psycopg.connect(url, autocommit=True, connect_timeout=30)
         except psycopg.Error as exc:
             raise StoreError(f"cannot open database {self.path}: {_first_line(exc)}") from exc
-        self._conn = _Connection(raw)
+        self._conn = _Connection(raw, self.path)
         try:
             self._migrate()
-        except psycopg.Error as exc:
+        except ServerError as exc:
             raw.close()
-            raise StoreError(f"cannot open database {self.path}: {_first_line(exc)}") from exc
+            raise StoreError(f"cannot open database {self.path}: {exc.detail}") from exc
 
     def __enter__(self) -> PostgresStore:
         return self
 
     @contextmanager
     def _transaction(self) -> Iterator[_Connection]:
-        raw = self._conn.raw
-        raw.execute("BEGIN")
+        conn = self._conn
+        conn.execute("BEGIN")
         try:
-            yield self._conn
+            yield conn
         except BaseException:
-            if not raw.broken:  # a lost connection has nothing to roll back
-                raw.execute("ROLLBACK")
+            if not conn.raw.broken:  # a lost connection has nothing to roll back
+                conn.execute("ROLLBACK")
             raise
         else:
-            raw.execute("COMMIT")
+            conn.execute("COMMIT")
 
     def add_document(self, document: Document, annotation: Annotation) -> IngestStatus:
         for attempt in range(_RETRIES):
             try:
                 return super().add_document(document, annotation)
             except StoreError as exc:
-                retry = isinstance(
-                    exc.__cause__,
-                    psycopg.errors.DeadlockDetected | psycopg.errors.SerializationFailure,
-                )
+                retry = any(isinstance(cause, _RETRIED) for cause in _causes(exc))
                 if not retry or attempt == _RETRIES - 1:
                     raise
         raise AssertionError("unreachable")
@@ -150,6 +172,8 @@ class PostgresStore(SQLStore):
             with self._transaction() as conn:
                 conn.execute("SELECT pg_advisory_xact_lock(?)", (_FUSION_LOCK,))
                 yield conn
+        except ServerError:
+            raise  # it names the database already
         except psycopg.Error as exc:
             raise StoreError(f"{self.path}: {_first_line(exc)}") from exc
 
@@ -182,6 +206,14 @@ class PostgresStore(SQLStore):
             (query, limit),
         )
         return [str(entity_id) for (entity_id,) in rows]
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """``exc``'s causes, nearest first."""
+    cause = exc.__cause__
+    while cause is not None:
+        yield cause
+        cause = cause.__cause__
 
 
 def _first_line(exc: BaseException) -> str:

@@ -220,7 +220,9 @@ class SQLStore:
                 insert_events(conn, annotation.events)
                 insert_claims(conn, annotation.claims)
         except self._errors as exc:
-            raise StoreError(f"cannot store document {document.id[:12]}: {exc}") from exc
+            # the caller names the database (pipeline): say what went wrong once, in one line
+            reason = getattr(exc, "detail", None) or str(exc).strip().split("\n", 1)[0]
+            raise StoreError(f"cannot store document {document.id[:12]}: {reason}") from exc
         return "new"
 
     def get_document(self, doc_id: str) -> Document:
