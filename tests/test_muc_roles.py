@@ -3,6 +3,7 @@ round: each is tested on a sentence written for it, not taken from the MUC-4 dat
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from warwire.evaluate.muc_roles import fill_roles
@@ -97,3 +98,19 @@ def test_victims_identified_as_the_object_of_identify(nlp: Any) -> None:
         "and ana maria lopez."
     )
     assert _fill(nlp, text)["Victim"] == ["rosa gutierrez", "ana maria lopez"]
+
+
+def test_names_listed_after_a_victim_are_victims(nlp: Any) -> None:
+    from warwire.evaluate.muc_lexicon import load_muc_lexicon
+    from warwire.evaluate.muc_names import DocumentNames
+    from warwire.evaluate.muc_roles import _listed_victims
+
+    doc = nlp("they mourned juan rivera, 42; pedro gomez, 19, and father luis ordonez at noon.")
+    names = DocumentNames(doc, load_muc_lexicon())
+    first = names.person(doc[3])
+    assert first is not None and first.text == "juan rivera"
+    sent = next(iter(doc.sents))
+    listed = [f.text for f in _listed_victims(sent, [first], names)]
+    assert listed == ["pedro gomez", "luis ordonez"]
+    guessed = replace(first, slot="sentence")  # a guess of the sentence-wide rule
+    assert list(_listed_victims(sent, [guessed], names)) == []

@@ -131,7 +131,43 @@ def find_fillers(doc: Any, lexicon: MucLexicon | None = None) -> list[Filler]:
                 for f in rule(sent, civilian, names)
             )
         found.extend(replace(f, slot="identified") for f in _identified(sent, names))
+        found.extend(_listed_victims(sent, found, names))
     return found
+
+
+_LIST_GLUE = frozenset({",", ";", "and", "y", "&"})
+
+
+def _listed_victims(sent: Any, found: list[Filler], names: DocumentNames) -> Iterator[Filler]:
+    """Names listed right after a victim's name, with ages or titles at most between them
+    ("killing maria pulido, 42; pilar pulido, 19, and carlos perez"): victims too. Only the
+    victims an incident's arguments name start a list, not the sentence-wide rule's guesses."""
+    doc = names.doc
+    victims = [
+        f
+        for f in found
+        if f.role == "Victim" and f.slot != "sentence" and sent.start <= f.token < sent.end
+    ]
+    done: set[int] = set()
+    for victim in victims:
+        span = names.spans.get(victim.token)
+        if span is None or span[0] in done:
+            continue
+        done.add(span[0])
+        i = span[1]
+        while i < sent.end:
+            tok = doc[i]
+            nxt = names.spans.get(i)
+            if nxt is not None and nxt[0] == i:
+                done.add(i)
+                person = _victim(doc[nxt[1] - 1], names)
+                if person is not None:
+                    yield replace(person, slot="list")
+                i = nxt[1]
+            elif tok.lower_ in _LIST_GLUE or tok.like_num or tok.lower_ in names.lex.titles:
+                i += 1
+            else:
+                break
 
 
 def _military(token: Token, lex: MucLexicon) -> bool:
