@@ -114,3 +114,8 @@ def test_names_listed_after_a_victim_are_victims(nlp: Any) -> None:
     assert listed == ["pedro gomez", "luis ordonez"]
     guessed = replace(first, slot="sentence")  # a guess of the sentence-wide rule
     assert list(_listed_victims(sent, [guessed], names)) == []
+
+
+def test_targets_listed_in_apposition(nlp: Any) -> None:
+    text = "urban guerrillas attacked four buildings in the capital: a bank, a hotel and a store."
+    assert {"bank", "hotel", "store"} <= set(_fill(nlp, text)["Target"])

@@ -279,10 +279,11 @@ def _pobjs(prep: Token) -> Iterator[Token]:
 
 
 def coordinated(token: Token) -> Iterator[Token]:
-    """The token and the heads coordinated with it ("houses and stores")."""
+    """The token and the heads coordinated with it ("houses and stores") or listed in
+    apposition to it ("four buildings: a bank, a hotel and a store")."""
     yield token
     for child in token.children:
-        if child.dep_ == "conj" and child.pos_ in NOUNS:
+        if child.dep_ in ("conj", "appos") and child.pos_ in NOUNS:
             yield from coordinated(child)
 
 
