@@ -7,9 +7,11 @@ from typing import Any
 
 import pytest
 
+from warwire.geo import name_key
 from warwire.geo.curated import load_state_points
 from warwire.geo.parser import Geoparser
-from warwire.geo.resolve import ResolvedPlace, distance_km
+from warwire.geo.recognise import Toponym
+from warwire.geo.resolve import ResolvedPlace, distance_km, resolve
 
 ATLANTA_GA, GEORGIA_US, EUROPE, NEW_YORK_STATE = 4180439, 4197000, 6255148, 5128638
 
@@ -138,3 +140,30 @@ def test_neighbours_do_not_pull_a_country_or_state_onto_a_town(
         if name in {"Mexico", "Oklahoma", "Kansas"}:
             assert place.entry is not None
             assert place.entry.feature in {"country", "admin1"}, (name, place.entry)
+
+
+@pytest.mark.parametrize(
+    ("name", "feature"),
+    [("Colorado State University", "admin1"), ("US Federal Reserve", "country")],
+)
+def test_an_unknown_institution_lies_at_the_place_it_is_named_after(
+    gazetteer: Any, name: str, feature: str
+) -> None:
+    text = f"Officials at the {name} declined to comment."
+    start = text.index(name)
+    (place,) = resolve(
+        text, [Toponym(start, start + len(name), name, "place", "ner", "ORG")], gazetteer
+    )
+    assert place.entry is not None and place.entry.feature == feature
+    assert place.geo_precision in {2, 3}
+
+
+@pytest.mark.parametrize("name", ["Lake Ontario", "Zion National Park", "Jackson Township"])
+def test_a_natural_or_local_feature_is_not_put_on_its_namesake(gazetteer: Any, name: str) -> None:
+    text = f"Crews worked near {name} all week."
+    start = text.index(name)
+    (place,) = resolve(
+        text, [Toponym(start, start + len(name), name, "place", "ner", "LOC")], gazetteer
+    )
+    assert place.entry is None or name_key(place.entry.name).startswith(name_key(name).split()[0])
+    assert place.entry is None or place.entry.feature != "admin2"

@@ -25,7 +25,7 @@ from warwire.geo import (
     loose_key,
     name_key,
 )
-from warwire.geo.recognise import Toponym
+from warwire.geo.recognise import Toponym, common_word
 
 EARTH_KM = 6371.0
 _AREA_SUFFIX = re.compile(
@@ -233,6 +233,70 @@ def candidates_for(name: str, gazetteer: Gazetteer) -> list[Candidate]:
     return cands
 
 
+_GENERIC = frozenset(
+    {
+        "the", "of", "and", "for", "at", "in", "on", "new", "old", "north", "south", "east",
+        "west", "central", "upper", "lower", "great", "royal", "saint", "st", "street", "road",
+        "avenue", "university", "college", "school", "hospital", "park", "centre", "center",
+        "city", "county", "state", "national", "international", "world", "cup", "house",
+    }
+)  # fmt: skip
+
+
+_FEATURE_WORDS = frozenset(
+    {
+        "lake", "river", "creek", "mountain", "mountains", "mount", "mt", "park", "township",
+        "gulf", "bay", "sea", "ocean", "island", "islands", "valley", "county", "parish",
+        "borough", "district", "canyon", "forest", "falls", "springs", "beach", "harbor",
+        "harbour", "point", "grove", "hill", "hills", "heights", "village", "city", "town",
+        "colony", "lakeshore", "reservoir", "dam", "mill", "peninsula", "coast", "desert",
+    }
+)  # fmt: skip
+_WIDE = frozenset({"country", "admin1", "continent", "macro_region"})
+
+
+def _bare(word: str) -> str:
+    return word.lower().strip(".,'’")
+
+
+MIN_NAMESAKE_POPULATION = 10_000
+
+
+def _named_within(name: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """For a name no gazetteer has, the place a shorter part of it names: a building, street,
+    event or institution named after its town, state or country ("Colorado State University",
+    "Dubai World Cup", "US Federal Reserve", "Windsor Castle") lies there or is about it.
+    Only towns, states, countries and larger areas, matched exactly, qualify."""
+    words = name.split()
+    if len(words) < 2 or len(words) > 8:
+        return []
+    for size in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - size + 1):
+            part = words[start : start + size]
+            if all(_bare(w) in _GENERIC for w in part) or not part[0][:1].isupper():
+                continue
+            rest = words[:start] + words[start + size :]
+            if any(_bare(w) in _FEATURE_WORDS for w in rest):
+                continue  # "Lake Ontario", "Zion National Park": a feature of its own
+            text = " ".join(part)
+            found = [
+                c
+                for c in gazetteer.lookup(text, fuzzy=False, limit=10)
+                if c.match == "exact"
+                and (
+                    c.entry.feature in _WIDE
+                    or (
+                        c.entry.population >= MIN_NAMESAKE_POPULATION
+                        and not (size == 1 and common_word(text))  # "Federal", "Reserve"
+                    )
+                    or (c.entry.feature == "admin2" and name_key(c.entry.name) == name_key(text))
+                )
+            ]
+            if found:
+                return found
+    return []
+
+
 def resolve(
     text: str,
     toponyms: Sequence[Toponym],
@@ -270,6 +334,13 @@ def resolve(
     ]
     _cast_votes(toponyms, cands, context, second, pairs, again, use_points=True)
     context = second
+    # A name no gazetteer has may be a building, event or institution named after its place;
+    # found only now, so that it casts no vote of its own.
+    within = set()
+    for i, top in enumerate(toponyms):
+        if top.kind == "place" and not cands[i]:
+            cands[i] = _named_within(top.text, gazetteer)
+            within.add(i)
     # Pass 2: with the countries, provinces and points the confident picks gave.
     results: list[ResolvedPlace] = []
     for i, top in enumerate(toponyms):
@@ -282,11 +353,10 @@ def resolve(
             results.append(ResolvedPlace(top, None))
             continue
         cand, score = choice
-        results.append(
-            ResolvedPlace(
-                top, cand.entry, cand.match, round(score, 4), _precision(text, top, cand.entry)
-            )
-        )
+        precision = _precision(text, top, cand.entry)
+        if i in within:
+            precision = max(precision, 2)  # at or in the place it is named after
+        results.append(ResolvedPlace(top, cand.entry, cand.match, round(score, 4), precision))
     return results
 
 
