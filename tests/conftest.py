@@ -115,6 +115,19 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return new_database(request, tmp_path)
 
 
+@pytest.fixture(params=BACKENDS)
+def new_databases(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[], str]:
+    """``new()``: another new database of the backend the test runs on (it runs on each)."""
+    counter = itertools.count()
+
+    def new() -> str:
+        folder = tmp_path / f"db{next(counter)}"
+        folder.mkdir()
+        return new_database(request, folder)
+
+    return new
+
+
 def new_database(request: pytest.FixtureRequest, folder: Path) -> str:
     """A new database on the backend ``request.param``: a PostgreSQL URL (migrated), or the
     path of a SQLite file in ``folder`` (created when first opened). For fixtures of other

@@ -8,7 +8,7 @@ import datetime as dt
 from warwire.fuse.incremental import _box, update_fusion
 from warwire.ids import make_key
 from warwire.models import Annotation, Document, Entity, Event, Sentence, TimeValue
-from warwire.store import SQLiteStore
+from warwire.store.sql import SQLStore
 
 # three towns of our own: B is 20 km east of A, C some 300 km away
 TOWNS = {
@@ -62,23 +62,21 @@ def _report(n: int, town: str, precision: int = 1) -> tuple[Document, Annotation
     return document, annotation
 
 
-def test_events_within_25_km_fuse_and_a_far_one_stays_apart() -> None:
+def test_events_within_25_km_fuse_and_a_far_one_stays_apart(store: SQLStore) -> None:
     reports = [_report(1, "A"), _report(2, "C"), _report(3, "B")]
-    with SQLiteStore(":memory:") as store:
-        for document, annotation in reports:
-            store.add_document(document, annotation)
-            update_fusion(store, document.id)
-        groups = sorted(len(f.doc_ids) for f in store.fused_events())
+    for document, annotation in reports:
+        store.add_document(document, annotation)
+        update_fusion(store, document.id)
+    groups = sorted(len(f.doc_ids) for f in store.fused_events())
     assert groups == [1, 2]
 
 
-def test_a_province_level_event_fuses_only_at_the_same_place() -> None:
+def test_a_province_level_event_fuses_only_at_the_same_place(store: SQLStore) -> None:
     reports = [_report(1, "A"), _report(2, "B", precision=3), _report(3, "B", precision=3)]
-    with SQLiteStore(":memory:") as store:
-        for document, annotation in reports:
-            store.add_document(document, annotation)
-            update_fusion(store, document.id)
-        groups = sorted(len(f.doc_ids) for f in store.fused_events())
+    for document, annotation in reports:
+        store.add_document(document, annotation)
+        update_fusion(store, document.id)
+    groups = sorted(len(f.doc_ids) for f in store.fused_events())
     assert groups == [1, 2]
 
 

@@ -17,9 +17,9 @@ from warwire.fuse.incremental import _box, _candidates, _related, _window, updat
 from warwire.fuse.values import date_window, event_window, overlaps
 from warwire.ids import make_key
 from warwire.models import Annotation, Document, Entity, Event, Sentence, TimeValue
-from warwire.store import SQLiteStore
 from warwire.store.fusion_sql import fused_candidates
 from warwire.store.records import select_entities, select_events_by_id
+from warwire.store.sql import SQLStore
 
 TOWNS = {"A": (35.00, 38.00), "B": (35.00, 38.10), "C": (33.00, 36.50)}
 SUB_TYPES = (
@@ -94,33 +94,32 @@ def _actor(key: str) -> Entity:
     return Entity(id=key, kind="actor", name=key.title(), actor_type=2)
 
 
-def _add(store: SQLiteStore, report: tuple[Document, Annotation]) -> None:
+def _add(store: SQLStore, report: tuple[Document, Annotation]) -> None:
     store.add_document(*report)
     update_fusion(store, report[0].id)
 
 
-def test_a_new_event_reads_only_the_fused_events_its_date_can_reach() -> None:
+def test_a_new_event_reads_only_the_fused_events_its_date_can_reach(store: SQLStore) -> None:
     """A year of weekly shelling in one town: 52 fused events, of which a new event on one
     day can join at most the one of its own week; the search reads that one, not the year."""
-    with SQLiteStore(":memory:") as store:
-        for week in range(52):
-            day = dt.date(2016, 1, 4) + dt.timedelta(weeks=week)
-            _add(store, _report(week, date=TimeValue(day.isoformat(), "day")))
-        assert len(store.fused_events()) == 52
-        _, annotation = _report(99, date=TimeValue("2016-12-19", "day"))
-        event = annotation.events[0]
-        with store.transaction() as conn:
-            first, last = _window(event)
-            found = _candidates(conn, event, first, last)
-            wide = fused_candidates(conn, _related(event.sub_event_type), first, last, "x")
-            rows = fused_candidates(
-                conn,
-                _related(event.sub_event_type),
-                first,
-                last,
-                event.location or "",
-                since=(dt.date(2016, 12, 19) - dt.timedelta(days=3)).isoformat(),
-            )
+    for week in range(52):
+        day = dt.date(2016, 1, 4) + dt.timedelta(weeks=week)
+        _add(store, _report(week, date=TimeValue(day.isoformat(), "day")))
+    assert len(store.fused_events()) == 52
+    _, annotation = _report(99, date=TimeValue("2016-12-19", "day"))
+    event = annotation.events[0]
+    with store.transaction() as conn:
+        first, last = _window(event)
+        found = _candidates(conn, event, first, last)
+        wide = fused_candidates(conn, _related(event.sub_event_type), first, last, "x")
+        rows = fused_candidates(
+            conn,
+            _related(event.sub_event_type),
+            first,
+            last,
+            event.location or "",
+            since=(dt.date(2016, 12, 19) - dt.timedelta(days=3)).isoformat(),
+        )
     assert [f.date for f in found] == [TimeValue("2016-12-19", "day")]
     # the database itself leaves out the 50 weeks before the window; the week after it is
     # within the wide upper bound (45 days), and its date is tested before members are read
@@ -128,13 +127,12 @@ def test_a_new_event_reads_only_the_fused_events_its_date_can_reach() -> None:
     assert wide == []  # (another place: nothing)
 
 
-def test_an_undated_event_reads_no_fused_events() -> None:
-    with SQLiteStore(":memory:") as store:
-        for n in range(5):
-            _add(store, _report(n, date=TimeValue("2016-03-0" + str(n + 1), "day")))
-        event = _report(9, date=None)[1].events[0]
-        with store.transaction() as conn:
-            assert _candidates(conn, event, *_window(event)) == []
+def test_an_undated_event_reads_no_fused_events(store: SQLStore) -> None:
+    for n in range(5):
+        _add(store, _report(n, date=TimeValue("2016-03-0" + str(n + 1), "day")))
+    event = _report(9, date=None)[1].events[0]
+    with store.transaction() as conn:
+        assert _candidates(conn, event, *_window(event)) == []
 
 
 def _random_date(rng: random.Random) -> TimeValue | None:
@@ -158,47 +156,46 @@ def _random_date(rng: random.Random) -> TimeValue | None:
     return TimeValue(day.isoformat(), "day", anchor=anchor)
 
 
-def test_the_narrow_search_attaches_every_event_as_the_wide_one_did() -> None:
+def test_the_narrow_search_attaches_every_event_as_the_wide_one_did(store: SQLStore) -> None:
     """Random events with every kind of date, at three towns (two within 25 km): each is
     attached to the same fused event with the candidates of the date-bounded search as with
     every fused event of its sub-type and place in the wide window the search used before."""
     rng = random.Random(8)
-    with SQLiteStore(":memory:") as store:
-        for n in range(160):
-            report = _report(
-                n,
-                town=rng.choice("AABC"),
-                date=_random_date(rng),
-                sub=rng.choice(SUB_TYPES),
-                actors=(rng.choice(ACTORS), rng.choice(ACTORS)),
-                precision=rng.choice([1, 1, 2, 3]),
+    for n in range(160):
+        report = _report(
+            n,
+            town=rng.choice("AABC"),
+            date=_random_date(rng),
+            sub=rng.choice(SUB_TYPES),
+            actors=(rng.choice(ACTORS), rng.choice(ACTORS)),
+            precision=rng.choice([1, 1, 2, 3]),
+        )
+        store.add_document(*report)
+        event = report[1].events[0]
+        with store.transaction() as conn:
+            first, last = _window(event)
+            narrow = _candidates(conn, event, first, last)
+            lat, lon = TOWNS[report[0].title[-1]]
+            box = _box(lat, lon, 2 * SAME_PLACE_KM) if (event.geo_precision or 3) <= 2 else None
+            wide = fused_candidates(
+                conn, _related(event.sub_event_type), first, last, event.location or "", box
             )
-            store.add_document(*report)
-            event = report[1].events[0]
-            with store.transaction() as conn:
-                first, last = _window(event)
-                narrow = _candidates(conn, event, first, last)
-                lat, lon = TOWNS[report[0].title[-1]]
-                box = _box(lat, lon, 2 * SAME_PLACE_KM) if (event.geo_precision or 3) <= 2 else None
-                wide = fused_candidates(
-                    conn, _related(event.sub_event_type), first, last, event.location or "", box
-                )
-                assert {c.id for c in narrow} <= {c.id for c in wide}
-                window = event_window(event)
-                for cluster in wide:
-                    if cluster.id not in {c.id for c in narrow}:  # left out: cannot overlap
-                        span = date_window(cluster.date)
-                        assert window is None or span is None or not overlaps(window, span)
-                targets = []
-                for clusters in (narrow, wide):
-                    ids = sorted({i for c in clusters for i in c.event_ids})
-                    by_id = {e.id: e for e in select_events_by_id(conn, ids)}
-                    members = {c.id: [by_id[i] for i in c.event_ids] for c in clusters}
-                    places = select_entities(conn, {_town(t).id for t in TOWNS})
-                    targets.append(attach(event, clusters, members, places))
-                assert targets[0] == targets[1]
-            update_fusion(store, report[0].id)
-        sizes = sorted(len(f.event_ids) for f in store.fused_events())
+            assert {c.id for c in narrow} <= {c.id for c in wide}
+            window = event_window(event)
+            for cluster in wide:
+                if cluster.id not in {c.id for c in narrow}:  # left out: cannot overlap
+                    span = date_window(cluster.date)
+                    assert window is None or span is None or not overlaps(window, span)
+            targets = []
+            for clusters in (narrow, wide):
+                ids = sorted({i for c in clusters for i in c.event_ids})
+                by_id = {e.id: e for e in select_events_by_id(conn, ids)}
+                members = {c.id: [by_id[i] for i in c.event_ids] for c in clusters}
+                places = select_entities(conn, {_town(t).id for t in TOWNS})
+                targets.append(attach(event, clusters, members, places))
+            assert targets[0] == targets[1]
+        update_fusion(store, report[0].id)
+    sizes = sorted(len(f.event_ids) for f in store.fused_events())
     assert sizes[-1] > 1  # events did fuse
 
 

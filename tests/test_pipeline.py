@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,8 @@ import warwire
 from warwire.errors import StoreError
 from warwire.nlp.pipeline import SpacyAnnotator
 from warwire.pipeline import ingest
-from warwire.store import SQLiteStore
+from warwire.store import open_store
+from warwire.store.sql import SQLStore
 
 GOOD = """Title: Fighting near Palmyra
 Source: Test Wire
@@ -40,7 +42,7 @@ def _write(folder: Path, name: str, content: str | bytes) -> Path:
     return path
 
 
-def test_new_then_unchanged(tmp_path: Path, store: SQLiteStore, nlp: Any) -> None:
+def test_new_then_unchanged(tmp_path: Path, store: SQLStore, nlp: Any) -> None:
     report = _write(tmp_path, "a.txt", GOOD)
     first = ingest([str(report)], store=store, annotator=SpacyAnnotator(nlp))
     assert (first.new, first.unchanged, first.failed) == (1, 0, 0)
@@ -49,7 +51,7 @@ def test_new_then_unchanged(tmp_path: Path, store: SQLiteStore, nlp: Any) -> Non
     assert store.count_documents() == 1
 
 
-def test_mentions_point_into_the_stored_text(tmp_path: Path, store: SQLiteStore, nlp: Any) -> None:
+def test_mentions_point_into_the_stored_text(tmp_path: Path, store: SQLStore, nlp: Any) -> None:
     report = _write(tmp_path, "a.txt", GOOD)
     ingest([str(report)], store=store, annotator=SpacyAnnotator(nlp))
     (doc,) = store.documents()
@@ -68,7 +70,7 @@ def test_mentions_point_into_the_stored_text(tmp_path: Path, store: SQLiteStore,
 
 
 def test_duplicates_within_one_run_are_stored_once(
-    tmp_path: Path, store: SQLiteStore, nlp: Any
+    tmp_path: Path, store: SQLStore, nlp: Any
 ) -> None:
     _write(tmp_path, "a.txt", GOOD)
     _write(tmp_path, "b.txt", GOOD.replace("\n", "\r\n"))
@@ -77,7 +79,7 @@ def test_duplicates_within_one_run_are_stored_once(
 
 
 def test_non_english_is_stored_flagged_and_not_annotated(
-    tmp_path: Path, store: SQLiteStore, nlp: Any
+    tmp_path: Path, store: SQLStore, nlp: Any
 ) -> None:
     _write(tmp_path, "fr.txt", FRENCH)
     summary = ingest([str(tmp_path)], store=store, annotator=SpacyAnnotator(nlp))
@@ -92,7 +94,7 @@ def test_non_english_is_stored_flagged_and_not_annotated(
 
 
 def test_failures_do_not_stop_the_others_or_touch_stored_data(
-    tmp_path: Path, store: SQLiteStore, nlp: Any
+    tmp_path: Path, store: SQLStore, nlp: Any
 ) -> None:
     stored = _write(tmp_path, "stored.txt", GOOD)
     ingest([str(stored)], store=store, annotator=SpacyAnnotator(nlp))
@@ -133,7 +135,7 @@ def test_analyze_skips_other_languages(nlp: Any) -> None:
 
 
 def test_time_expressions_are_stored_anchored_to_the_publication_date(
-    tmp_path: Path, store: SQLiteStore, nlp: Any
+    tmp_path: Path, store: SQLStore, nlp: Any
 ) -> None:
     report = _write(tmp_path, "a.txt", GOOD)
     ingest([str(report)], store=store, annotator=SpacyAnnotator(nlp))
@@ -142,7 +144,7 @@ def test_time_expressions_are_stored_anchored_to_the_publication_date(
 
 
 def test_without_a_publication_date_relative_times_get_no_value(
-    tmp_path: Path, store: SQLiteStore, nlp: Any
+    tmp_path: Path, store: SQLStore, nlp: Any
 ) -> None:
     undated = "\n".join(line for line in GOOD.splitlines() if not line.startswith("Published"))
     report = _write(tmp_path, "undated.txt", undated)
@@ -151,41 +153,52 @@ def test_without_a_publication_date_relative_times_get_no_value(
     assert thursday.value is None
 
 
-class _FailingStore(SQLiteStore):
-    """Refuses the second report it is asked to store."""
+def _failing(backend: type[SQLStore]) -> type[SQLStore]:
+    class Failing(backend):  # type: ignore[valid-type,misc]
+        """Refuses the second report it is asked to store."""
 
-    calls = 0
+        calls = 0
 
-    def add_document(self, document: Any, annotation: Any) -> Any:
-        self.calls += 1
-        if self.calls == 2:
-            raise StoreError("database is locked")
-        return super().add_document(document, annotation)
+        def add_document(self, document: Any, annotation: Any) -> Any:
+            self.calls += 1
+            if self.calls == 2:
+                raise StoreError("database is locked")
+            return super().add_document(document, annotation)
+
+    return Failing
 
 
-def test_a_store_error_stops_ingest_after_the_reports_before_it(tmp_path: Path, nlp: Any) -> None:
+def test_a_store_error_stops_ingest_after_the_reports_before_it(
+    tmp_path: Path, database: str, nlp: Any
+) -> None:
     """Regression: the background writer must hand its error to the caller, keep what was
     stored before it, and store nothing after it."""
     for n in range(4):
         (tmp_path / f"r{n}.txt").write_text(f"Report {n}: rebels shelled the town {n} times.\n")
-    with _FailingStore(tmp_path / "db.sqlite") as failing:
+    with open_store(database) as plain:
+        backend = type(plain)
+    with _failing(backend)(database) as failing:
         with pytest.raises(StoreError, match="locked"):
             ingest([str(tmp_path / "r*.txt")], store=failing, annotator=SpacyAnnotator(nlp))
         assert len(failing.documents()) == 1
 
 
-class _OneThreadStore(SQLiteStore):
-    thread_safe = False  # stores in the caller's thread, as before the background writer
-
-
-def test_the_background_writer_records_outcomes_in_the_same_order(tmp_path: Path, nlp: Any) -> None:
+def test_the_background_writer_records_outcomes_in_the_same_order(
+    tmp_path: Path, new_databases: Callable[[], str], nlp: Any
+) -> None:
     (tmp_path / "a.txt").write_text("Rebels shelled the town.\n")
     (tmp_path / "b.txt").write_text("Troops entered the city.\n")
     (tmp_path / "c.txt").write_text("Rebels shelled the town.\n")  # the same text as a.txt
     (tmp_path / "d.txt").write_bytes(b"\xff\xfe\x00broken")
+    with open_store(new_databases()) as plain:
+        backend = type(plain)
+
+    class OneThread(backend):  # type: ignore[valid-type,misc]
+        thread_safe = False  # stores in the caller's thread, as before the background writer
+
     runs = []
-    for kind in (SQLiteStore, _OneThreadStore):
-        with kind(tmp_path / f"{kind.__name__}.db") as db:
+    for kind in (backend, OneThread):
+        with kind(new_databases()) as db:
             ingest([str(tmp_path / "a.txt")], store=db, annotator=SpacyAnnotator(nlp))
             summary = ingest([str(tmp_path / "*.txt")], store=db, annotator=SpacyAnnotator(nlp))
             runs.append([(Path(o.origin).name, o.status) for o in summary.outcomes])
