@@ -119,3 +119,8 @@ def test_names_listed_after_a_victim_are_victims(nlp: Any) -> None:
 def test_targets_listed_in_apposition(nlp: Any) -> None:
     text = "urban guerrillas attacked four buildings in the capital: a bank, a hotel and a store."
     assert {"bank", "hotel", "store"} <= set(_fill(nlp, text)["Target"])
+
+
+def test_an_officer_named_by_rank_near_an_incident_is_no_victim(nlp: Any) -> None:
+    roles = _fill(nlp, "according to colonel mario lopez, guerrillas killed juan perez.")
+    assert roles["Victim"] == ["juan perez"]
