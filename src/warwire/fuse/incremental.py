@@ -127,7 +127,8 @@ def _candidates(conn: Any, event: Event, first: str, last: str) -> list[FusedEve
         span = date_window(date)
         return span is not None and overlaps(window, span)
 
-    since = (window[0] - dt.timedelta(days=PUBLISHED_SLACK_DAYS)).isoformat()
+    slack = dt.timedelta(days=PUBLISHED_SLACK_DAYS)  # the most a cluster's date may stretch
+    since, until = (window[0] - slack).isoformat(), (window[1] + slack).isoformat()
     return fused_candidates(
         conn,
         _related(event.sub_event_type),
@@ -136,6 +137,7 @@ def _candidates(conn: Any, event: Event, first: str, last: str) -> list[FusedEve
         event.location,
         box,
         since=since,
+        until=until,
         keep=overlapping,
     )
 

@@ -129,6 +129,18 @@ def _with_members(conn: Any, rows: list[Sequence[Any]]) -> list[FusedEvent]:
     return [_fused(row, members[row[0]]) for row in rows]
 
 
+# a date's value cut to its precision (a year, a month, or a day and what follows it) against
+# the same cut of a day: the order of the cut strings is the order of the spans' first (or
+# last) days, for dates of digits
+_PREFIX_CASE = (
+    "CASE WHEN date_precision = 'year' OR length(date_value) <= 4"
+    " THEN substr(date_value, 1, 4) {op} ?"
+    " WHEN date_precision = 'month' OR length(date_value) <= 7"
+    " THEN substr(date_value, 1, 7) {op} ?"
+    " ELSE substr(date_value, 1, 10) {op} ? END"
+)
+
+
 def fused_candidates(
     conn: Any,
     sub_event_types: Sequence[str],
@@ -138,14 +150,15 @@ def fused_candidates(
     box: tuple[float, float, float, float] | None = None,
     *,
     since: str | None = None,
+    until: str | None = None,
     keep: Callable[[TimeValue | None], bool] | None = None,
 ) -> list[FusedEvent]:
     """Fused events of these sub-types whose date prefix lies between ``first`` and ``last``
     (ISO strings), or that have no date, placed at ``location`` or, with ``box`` (south,
     north, west, east in degrees), at a place inside it. With ``since`` (an ISO day), only
     those whose date may reach it: undated ones, and a year, a month or a day (at the date's
-    precision, with no end) before it, are left out. ``keep`` tests each one's date before
-    its members are read.
+    precision, with no end) before it, are left out; with ``until`` too, a year, a month or a
+    day after ``until``. ``keep`` tests each one's date before its members are read.
 
     The places are looked up first, so that the search reads the fused events at those
     places (an index) rather than every one of these sub-types in the world.
@@ -168,17 +181,18 @@ def fused_candidates(
     if since is None:
         where.append("(date_value IS NULL OR (date_value >= ? AND date_value <= ?))")
         params += [first[:4], last]
-    else:  # the date's span, at its precision, ends on or after ``since``
+    else:
         where.append("date_value >= ? AND date_value <= ?")
-        where.append(
-            "(date_end IS NOT NULL OR CASE"
-            " WHEN date_precision = 'year' OR length(date_value) <= 4"
-            " THEN substr(date_value, 1, 4) >= ?"
-            " WHEN date_precision = 'month' OR length(date_value) <= 7"
-            " THEN substr(date_value, 1, 7) >= ?"
-            " ELSE substr(date_value, 1, 10) >= ? END)"
-        )
-        params += [first[:4], last, since[:4], since[:7], since[:10]]
+        params += [first[:4], last]
+        # the date's span, at its precision, ends on or after ``since`` (or has an end)
+        where.append(f"(date_end IS NOT NULL OR {_PREFIX_CASE.format(op='>=')})")
+        params += [since[:4], since[:7], since[:10]]
+        if until is not None:  # and starts on or before ``until`` (or is not all digits)
+            where.append(
+                f"({_PREFIX_CASE.format(op='<=')} OR (length(date_value) > 5"
+                " AND substr(date_value, 6, 1) NOT BETWEEN '0' AND '9'))"
+            )
+            params += [until[:4], until[:7], until[:10]]
     rows = conn.execute(
         f"SELECT {_FUSED_COLUMNS} FROM fused_events WHERE {' AND '.join(where)}", params
     ).fetchall()
