@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,41 +10,16 @@ from typing import Any
 import pytest
 
 import warwire
+from engine_fixtures import (
+    GENERATED,
+    assert_same_records,
+    generated_single,
+    stored_in_reading_order,
+    table_rows,
+)
 from warwire.errors import ConfigError
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-
-# every table of records and of the fusion layer; the full-text indexes are derived by triggers
-RECORD_TABLES = (
-    "documents",
-    "pages",
-    "sentences",
-    "entities",
-    "entity_aliases",
-    "mentions",
-    "events",
-    "claims",
-    "doc_fingerprints",
-    "doc_bands",
-    "fused_events",
-    "event_fusion",
-    "assessments",
-)
-
-
-def table_rows(path: Path, table: str) -> list[tuple[Any, ...]]:
-    """A table's rows, sorted, without the ``ingested_at`` timestamp."""
-    with sqlite3.connect(path) as conn:
-        columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
-        kept = ", ".join(c for c in columns if c != "ingested_at")
-        rows = conn.execute(f"SELECT {kept} FROM {table}").fetchall()
-    conn.close()
-    return sorted(rows, key=repr)
-
-
-def assert_same_records(left: Path, right: Path) -> None:
-    for table in RECORD_TABLES:
-        assert table_rows(left, table) == table_rows(right, table), table
 
 
 @pytest.fixture(scope="module")
@@ -75,19 +49,22 @@ def test_ray_equals_single_process_on_examples(
     assert_same_records(path, examples_db)
 
 
-def test_ray_annotator_keeps_input_order(ray_local: Any, tmp_path: Path) -> None:
-    from warwire.bench import generate_corpus
-    from warwire.models import Document
+def test_ray_equals_single_process_on_a_generated_corpus(
+    ray_local: Any, tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    """Two chunks of reports, one to each actor, come back in order: fusion depends on it."""
     from warwire.nlp.ray_engine import RayAnnotator
 
-    paths = generate_corpus(tmp_path / "corpus", 80)
-    documents = [Document.create(p.read_text(encoding="utf-8")) for p in paths]
-    with RayAnnotator(2, places=False, actors=False) as annotator:
+    corpus, single = generated_single(tmp_path_factory)
+    path = tmp_path / "ray.db"
+    with RayAnnotator(2) as annotator:
         assert len(set(annotator.pids())) == 2
-        results = list(annotator.annotate(documents))
+        with warwire.open(path) as ws:
+            summary = ws.ingest([str(corpus)], annotator=annotator)
         assert ray_local.is_initialized()  # an annotator leaves a Ray it did not start running
-    assert [d.id for d, _ in results] == [d.id for d in documents]
-    assert [a.doc_id for _, a in results] == [d.id for d in documents]
+    assert summary.new == GENERATED
+    assert_same_records(path, single)
+    assert stored_in_reading_order(path)
 
 
 def test_unknown_engine_is_refused(tmp_path: Path) -> None:
