@@ -202,3 +202,13 @@ def test_search_cuts_words_at_punctuation_on_both_backends(store: SQLStore) -> N
         assert found(*words), words
     assert not found("ledger-kyiv")  # a word of parts is a phrase, in its order
     assert store.search_entities('"72"', limit=5) == [brigade.id]
+
+
+def test_nul_characters_are_stored_and_looked_up_on_both_backends(store: SQLStore) -> None:
+    """PostgreSQL refused a title or a source with a NUL character, and a lookup with one
+    ("text fields cannot contain NUL"): a 500 from the web API. They are dropped there."""
+    doc = Document.create("Rebels shelled the town.", title="Ti\x00tle", source="Wi\x00re")
+    assert store.add_document(doc, Annotation(doc.id)) == "new"
+    stored = store.get_document(doc.id)
+    assert (stored.title or "").replace("\x00", "") == "Title"
+    assert store.find_entities("Pal\x00myra") == []

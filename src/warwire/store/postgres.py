@@ -68,7 +68,7 @@ class _Connection:
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> psycopg.Cursor[Any]:
         try:
-            return self.raw.execute(_placeholders(sql), params)
+            return self.raw.execute(_placeholders(sql), _without_nul(params))
         except psycopg.Error as exc:
             raise self._error(exc) from exc
 
@@ -77,7 +77,7 @@ class _Connection:
         if rows:
             try:
                 with self.raw.cursor() as cursor:
-                    cursor.executemany(_placeholders(sql), rows)
+                    cursor.executemany(_placeholders(sql), [_without_nul(row) for row in rows])
             except psycopg.Error as exc:
                 raise self._error(exc) from exc
 
@@ -95,6 +95,15 @@ class _Connection:
         # server's per-thread workspaces live as long as their threads)
         if not self.raw.closed:
             self.raw.close()
+
+
+def _without_nul(params: Sequence[Any]) -> Sequence[Any]:
+    """``params`` with NUL characters taken out of strings: PostgreSQL's text cannot hold them
+    (a title or a filter with one was refused: "text fields cannot contain NUL"), SQLite's can,
+    and they mean nothing in a report."""
+    if not any(isinstance(p, str) and "\x00" in p for p in params):
+        return params
+    return [p.replace("\x00", "") if isinstance(p, str) else p for p in params]
 
 
 def redact(url: str) -> str:
