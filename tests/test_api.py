@@ -22,6 +22,7 @@ def test_exported_members_are_exact() -> None:
 
 
 def test_readme_example_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # SQLite only: the README's example is a laptop's, with a file beside it
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Python API", 1)[1]
     (code,) = re.findall(r"```python\n(.*?)```", section, flags=re.S)[:1]

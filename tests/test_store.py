@@ -1,5 +1,7 @@
 """The stores, SQLite and PostgreSQL alike: migrations, idempotent and atomic writes, lookups,
-clear errors (each test taking ``store`` or ``database`` runs on both backends)."""
+clear errors (each test taking ``store`` or ``database`` runs on both backends). Those named
+``test_sqlite_*`` are SQLite's own (a file, its pragmas, ``sqlite:///`` URLs) and run on it
+only; PostgreSQL's own are in test_store_postgres.py."""
 
 from __future__ import annotations
 
@@ -45,7 +47,7 @@ def test_reopening_applies_nothing_twice(database: str) -> None:
         assert again.applied_migrations() == [m.name for m in MIGRATIONS]
 
 
-def test_wal_and_foreign_keys(tmp_path: Path) -> None:
+def test_sqlite_wal_and_foreign_keys(tmp_path: Path) -> None:
     with SQLiteStore(tmp_path / "w.db") as s:
         assert s._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert s._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -117,12 +119,12 @@ def test_documents_newest_first(store: SQLStore) -> None:
     assert [d.text for d in store.documents(limit=1, offset=1)] == ["Old."]
 
 
-def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+def test_sqlite_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="does not exist"):
         SQLiteStore(tmp_path / "nope" / "w.db")
 
 
-def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+def test_sqlite_file_that_is_not_a_database(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_bytes(b"this is not sqlite at all, just some text" * 100)
     with pytest.raises(StoreError, match="cannot open database"):
@@ -130,7 +132,7 @@ def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
     assert path.read_bytes().startswith(b"this is not sqlite")
 
 
-def test_open_store_urls(tmp_path: Path) -> None:
+def test_sqlite_open_store_urls(tmp_path: Path) -> None:
     s = open_store(f"sqlite:///{tmp_path / 'u.db'}")
     s.close()
     assert (tmp_path / "u.db").exists()
