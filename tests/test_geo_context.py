@@ -167,3 +167,12 @@ def test_a_natural_or_local_feature_is_not_put_on_its_namesake(gazetteer: Any, n
     )
     assert place.entry is None or name_key(place.entry.name).startswith(name_key(name).split()[0])
     assert place.entry is None or place.entry.feature != "admin2"
+
+
+def test_an_area_acronym_is_a_place(geoparser: Geoparser) -> None:
+    places = _places(geoparser, "Ministers said EU airlines have kept their lead.")
+    assert "EU" in places and places["EU"].entry is not None
+
+
+def test_an_acronym_in_a_capitals_headline_is_not_a_place(geoparser: Geoparser) -> None:
+    assert "US" not in _places(geoparser, "LET US PRAY FOR RAIN, farmers said on Monday.")

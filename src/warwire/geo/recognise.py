@@ -393,17 +393,30 @@ ORG_WORDS = frozenset(
 )  # fmt: skip
 
 
+def _area_acronym(word: str, gazetteer: Gazetteer) -> bool:
+    """Whether an acronym is the exact name of a country, continent or province ("EU")."""
+    return any(
+        c.entry.feature in {"country", "continent", "macro_region", "admin1"}
+        for c in gazetteer.lookup(word, fuzzy=False, limit=5)
+        if c.match == "exact"
+    )
+
+
+def _in_capitals(spacy_doc: Any, i: int) -> bool:
+    """Whether the word at ``i`` stands among words written all in capitals (a headline)."""
+    near = [spacy_doc[k] for k in (i - 1, i + 1) if 0 <= k < len(spacy_doc)]
+    return any(t.is_alpha and len(t.text) > 1 and t.text.isupper() for t in near)
+
+
 def _place_like_org(span: Any, gazetteer: Gazetteer) -> bool:
     """An ORG that is only a well-known place name ("Ar-Raqqah" tagged as an organisation)."""
-    if any(t.lower_ in ORG_WORDS for t in span) or (len(span) == 1 and common_word(span.text)):
+    if any(t.lower_ in ORG_WORDS for t in span):
         return False
     if span.text.isupper() and len(span.text) <= 4:
         # An acronym is a place only when it is a country's or region's own ("EU", "UAE").
-        return any(
-            c.entry.feature in {"country", "continent", "macro_region", "admin1"}
-            for c in gazetteer.lookup(span.text, fuzzy=False, limit=5)
-            if c.match == "exact"
-        )
+        return _area_acronym(span.text, gazetteer)
+    if len(span) == 1 and common_word(span.text):
+        return False
     return _is_known(span.text, gazetteer, minimum=100_000)
 
 
@@ -439,7 +452,9 @@ def _is_known(text: str, gazetteer: Gazetteer, *, minimum: int, unknown_ok: bool
     """Whether ``text`` names a gazetteer place of at least ``minimum`` inhabitants (any area
     counts; a town whose population GeoNames does not give counts when ``unknown_ok``)."""
     key = loose_key(text)
-    if len(key) < 3 or not gazetteer.has_key(key):
+    if len(key) < 3:
+        return text.isupper() and _area_acronym(text, gazetteer)  # "EU", "UK"
+    if not gazetteer.has_key(key):
         return False
     for cand in gazetteer.lookup(text, fuzzy=False, limit=10):
         entry = cand.entry
@@ -506,7 +521,9 @@ def _accept(
     if j - i == 1:
         word = tokens[0].text
         if word.isupper() and len(word) <= 3:
-            return False  # an acronym ("TIF"), not a place
+            # an acronym ("TIF") is a place only when it is a country's or region's own
+            # ("EU", "UAE", "UK"), and not in a line written in capitals
+            return not _in_capitals(spacy_doc, i) and _area_acronym(word, gazetteer)
         if tokens[0].lower_ in people:
             return False  # the report uses the word in a person's or organisation's name
         if not locative and common_word(word):
