@@ -12,6 +12,7 @@ from typing import Any
 
 from warwire.models import Assessment, FusedEvent, TimeValue
 from warwire.store.records import page, rows_in
+from warwire.store.schema import ODD_DATE
 
 __all__ = [
     "candidate_fingerprints",
@@ -129,18 +130,6 @@ def _with_members(conn: Any, rows: list[Sequence[Any]]) -> list[FusedEvent]:
     return [_fused(row, members[row[0]]) for row in rows]
 
 
-# a date's value cut to its precision (a year, a month, or a day and what follows it) against
-# the same cut of a day: the order of the cut strings is the order of the spans' first (or
-# last) days, for dates of digits
-_PREFIX_CASE = (
-    "CASE WHEN date_precision = 'year' OR length(date_value) <= 4"
-    " THEN substr(date_value, 1, 4) {op} ?"
-    " WHEN date_precision = 'month' OR length(date_value) <= 7"
-    " THEN substr(date_value, 1, 7) {op} ?"
-    " ELSE substr(date_value, 1, 10) {op} ? END"
-)
-
-
 def fused_candidates(
     conn: Any,
     sub_event_types: Sequence[str],
@@ -155,13 +144,15 @@ def fused_candidates(
 ) -> list[FusedEvent]:
     """Fused events of these sub-types whose date prefix lies between ``first`` and ``last``
     (ISO strings), or that have no date, placed at ``location`` or, with ``box`` (south,
-    north, west, east in degrees), at a place inside it. With ``since`` (an ISO day), only
-    those whose date may reach it: undated ones, and a year, a month or a day (at the date's
-    precision, with no end) before it, are left out; with ``until`` too, a year, a month or a
-    day after ``until``. ``keep`` tests each one's date before its members are read.
+    north, west, east in degrees), at a place inside it.
 
-    The places are looked up first, so that the search reads the fused events at those
-    places (an index) rather than every one of these sub-types in the world.
+    With ``since`` and ``until`` (ISO days), only those whose date's span may reach from
+    ``since`` to ``until``: undated ones are left out, and those whose date is all digits
+    (a year, a month, a day) are read by their value, at the places, from the year of
+    ``since`` and the months of ``since`` to ``until`` only; the few others (with an end, a
+    day cut to its year, a week or a season) through their own index. ``keep`` tests each
+    one's date before its members are read (the exact test: these bounds only narrow what is
+    read).
     """
     places = {location}
     if box is not None:
@@ -173,29 +164,30 @@ def fused_candidates(
                 box,
             )
         )
-    where = [
-        f"sub_event_type IN ({_marks(sub_event_types)})",
-        f"location IN ({_marks(sorted(places))})",
-    ]
+    where = (
+        f"sub_event_type IN ({_marks(sub_event_types)}) AND location IN ({_marks(sorted(places))})"
+    )
     params: list[Any] = [*sub_event_types, *sorted(places)]
-    if since is None:
-        where.append("(date_value IS NULL OR (date_value >= ? AND date_value <= ?))")
-        params += [first[:4], last]
+    select = f"SELECT {_FUSED_COLUMNS} FROM fused_events WHERE {where}"
+    if since is None or until is None:
+        rows = conn.execute(
+            f"{select} AND (date_value IS NULL OR (date_value >= ? AND date_value <= ?))",
+            [*params, first[:4], last],
+        ).fetchall()
     else:
-        where.append("date_value >= ? AND date_value <= ?")
-        params += [first[:4], last]
-        # the date's span, at its precision, ends on or after ``since`` (or has an end)
-        where.append(f"(date_end IS NOT NULL OR {_PREFIX_CASE.format(op='>=')})")
-        params += [since[:4], since[:7], since[:10]]
-        if until is not None:  # and starts on or before ``until`` (or is not all digits)
-            where.append(
-                f"({_PREFIX_CASE.format(op='<=')} OR (length(date_value) > 5"
-                " AND substr(date_value, 6, 1) NOT BETWEEN '0' AND '9'))"
-            )
-            params += [until[:4], until[:7], until[:10]]
-    rows = conn.execute(
-        f"SELECT {_FUSED_COLUMNS} FROM fused_events WHERE {' AND '.join(where)}", params
-    ).fetchall()
+        # the wide window as before, written so that no index serves it: the narrow bounds do
+        wide = "date_value || '' >= ? AND date_value || '' <= ?"
+        rows = conn.execute(
+            f"{select} AND date_value = ? AND {wide}"  # the year of ``since``
+            f" UNION ALL {select} AND date_value >= ? AND date_value <= ? AND {wide}"
+            f" UNION ALL {select} AND {ODD_DATE} AND {wide}",
+            [
+                *[*params, since[:4], first[:4], last],
+                *[*params, since[:7], until[:7] + "~", first[:4], last],
+                *[*params, first[:4], last],
+            ],
+        ).fetchall()
+        rows = sorted({row[0]: row for row in rows}.values(), key=lambda row: row[0])
     if keep is not None:
         rows = [row for row in rows if keep(_date(row))]
     return _with_members(conn, rows)

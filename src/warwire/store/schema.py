@@ -25,6 +25,15 @@ def postgres_types(statement: str) -> str:
     return _TYPE.sub(lambda m: _POSTGRES_TYPES[m.group(1)], statement)
 
 
+#: A fused event's date whose order as a string is not the order of its span: one with an end,
+#: one cut to its year from a longer value, or one with letters after the year (weeks,
+#: seasons, quarters). The same text in the partial index and in the query that uses it.
+ODD_DATE = (
+    "(date_end IS NOT NULL OR (COALESCE(date_precision, '') = 'year' AND length(date_value) > 4)"
+    " OR (length(date_value) > 5 AND substr(date_value, 6, 1) NOT BETWEEN '0' AND '9'))"
+)
+
+
 @dataclass(frozen=True)
 class Migration:
     """A named step of the schema: ``statements`` in the shared SQL, or, where the dialects
@@ -382,4 +391,13 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     # PostgreSQL's search words as FTS5's (above); nothing changes on SQLite.
     Migration("0011_search_words", (), postgres=_POSTGRES_SEARCH_WORDS),
+    # Event fusion's candidates by place and time (warwire.store.fusion_sql.fused_candidates):
+    # dates of digits by their value, the few others by a partial index.
+    Migration(
+        "0012_fused_place_dates",
+        (
+            "CREATE INDEX fused_place_date ON fused_events (location, date_value)",
+            f"CREATE INDEX fused_place_odd_date ON fused_events (location) WHERE {ODD_DATE}",
+        ),
+    ),
 )
