@@ -176,3 +176,19 @@ def test_an_area_acronym_is_a_place(geoparser: Geoparser) -> None:
 
 def test_an_acronym_in_a_capitals_headline_is_not_a_place(geoparser: Geoparser) -> None:
     assert "US" not in _places(geoparser, "LET US PRAY FOR RAIN, farmers said on Monday.")
+
+
+def test_a_town_named_elsewhere_is_that_town_inside_an_organisation_name(
+    geoparser: Geoparser,
+) -> None:
+    text = (
+        "The memorial in Dublin is nearly finished. The Dublin City Council committed "
+        "money to it last year."
+    )
+    spans = [(t.toponym.start, t.toponym.text) for t in geoparser.geocode(text)]
+    assert (text.index("Dublin City"), "Dublin") in spans
+
+
+def test_a_county_inside_an_organisation_name_is_a_toponym(geoparser: Geoparser) -> None:
+    places = _places(geoparser, "The Laurel County Fiscal Court approved the audit.")
+    assert "Laurel County" in places

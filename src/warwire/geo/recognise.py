@@ -231,6 +231,9 @@ def _embedded_toponyms(spacy_doc: Any, gazetteer: Gazetteer, found: list[Toponym
     the demonym that opens one ("American Farm Bureau"): the gold corpora count these as
     toponyms (GeoWebNews' embedded types), and they tell where the report is."""
     kept = [(t.start, t.end) for t in found]
+    # a town the report names as a place elsewhere is that place inside a name too
+    # ("Dublin City Council" in a report about Dublin, Ohio)
+    named = {t.text for t in found if t.kind == "place" and t.label in PLACE_LABELS}
     out: list[Toponym] = []
     for ent in spacy_doc.ents:
         if ent.label_ not in EMBEDDING_LABELS or len(ent) < 2:
@@ -251,12 +254,18 @@ def _embedded_toponyms(spacy_doc: Any, gazetteer: Gazetteer, found: list[Toponym
                 if j - i == len(span):
                     continue  # the whole name is the organisation's, not a place's
                 words = spacy_doc[i:j]
-                if not words[-1].text[:1].isupper() or _cut_short(words, gazetteer):
+                if not words[-1].text[:1].isupper():
+                    continue
+                if words.text not in named and _cut_short(words, gazetteer):
                     continue
                 if len(words) == 1 and token.lower_ in GENERIC_AREA_WORDS:
                     continue  # "West", "Centre", "Southern": a division's name, but a word
-                if any(
-                    c.match == "exact" and c.entry.feature in EMBEDDED_FEATURES
+                if words.text in named or any(
+                    c.match == "exact"
+                    and (
+                        c.entry.feature in EMBEDDED_FEATURES
+                        or (c.entry.feature == "admin2" and len(words) > 1)  # "Laurel County"
+                    )
                     for c in gazetteer.lookup(words.text, fuzzy=False, limit=5)
                 ):
                     hit = Toponym(
