@@ -192,3 +192,14 @@ def test_a_town_named_elsewhere_is_that_town_inside_an_organisation_name(
 def test_a_county_inside_an_organisation_name_is_a_toponym(geoparser: Geoparser) -> None:
     places = _places(geoparser, "The Laurel County Fiscal Court approved the audit.")
     assert "Laurel County" in places
+
+
+def test_a_dateline_in_capitals_is_a_place(geoparser: Geoparser) -> None:
+    text = "Council backs drilling plan. ARLINGTON — The City Council voted 8-1 on Tuesday."
+    places = _places(geoparser, text)
+    assert "ARLINGTON" in places and places["ARLINGTON"].entry is not None
+
+
+def test_a_shouted_word_before_a_dash_is_not_a_dateline(geoparser: Geoparser) -> None:
+    text = "Officials met. WARNING — the bridge is closed to traffic."
+    assert "WARNING" not in _places(geoparser, text)

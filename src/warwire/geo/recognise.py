@@ -15,6 +15,7 @@ Two sources of spans, merged without overlaps:
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -203,6 +204,7 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
                 Toponym(span.start_char, span.end_char, span.text, "place", "ner", "PERSON")
             )
     found.extend(_embedded_toponyms(spacy_doc, gazetteer, found))
+    found.extend(_datelines(spacy_doc, gazetteer, found))
     people = {
         token.lower_
         for ent in spacy_doc.ents
@@ -289,6 +291,28 @@ def _embedded_toponyms(spacy_doc: Any, gazetteer: Gazetteer, found: list[Toponym
                 i = spacy_doc.char_span(hit.start, hit.end).end
             else:
                 i += 1
+    return out
+
+
+# "ARLINGTON — The City Council...", "ROSWELL, Ga. (AP) -": a place in capitals opening the
+# report or a sentence, then a dash; the small model seldom tags words in capitals.
+_DATELINE = re.compile(
+    r"(?:^|(?<=[.!?]\s))([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?\s*(?:\([A-Za-z ]+\)\s*)?(?:—|–|--|-)\s"
+)
+DATELINE_CHARS = 600
+
+
+def _datelines(spacy_doc: Any, gazetteer: Gazetteer, found: list[Toponym]) -> list[Toponym]:
+    """Dateline places near the top of the report that the other sources missed."""
+    text = spacy_doc.text[:DATELINE_CHARS]
+    out = []
+    for match in _DATELINE.finditer(text):
+        start, end = match.span(1)
+        if any(t.start < end and start < t.end for t in found):
+            continue
+        if _is_known(match.group(1).title(), gazetteer, minimum=0, unknown_ok=True):
+            out.append(Toponym(start, end, match.group(1), "place", "gazetteer", "DATELINE"))
     return out
 
 
