@@ -1,13 +1,19 @@
 """Reports per second and memory per worker of ingest's engines, on one generated corpus.
 
-    .venv/bin/python benchmarks/engines.py [--n 500] [--repeat 1] [--runs single,pool-2,ray-1,ray-2]
+    .venv/bin/python benchmarks/engines.py [--n 2000] [--repeat 1]
+        [--runs single,pool-1,pool-2,ray-1,ray-2] [--ray-cpus 2] [--out engines.json]
 
 Runs the full ``ingest`` (reading, annotation with places and actors, storing in a fresh SQLite
 database, the fusion update of every report) with each engine: one process, a pool of worker
-processes, and Ray actors on a local Ray started with as many CPUs as the machine has. Model
-loading and worker start-up are outside the timings. Memory is each worker's resident set
-(``VmRSS``) after its run. Every database is compared with the single process's, table by
-table. Prints the figures as JSON on stdout, progress on stderr.
+processes, and Ray actors on a local Ray started for the Ray runs only, with ``--ray-cpus``
+CPUs (its own processes would otherwise run beside the others' timings). Model loading and
+worker start-up are outside the timings. Memory is each worker's resident set (``VmRSS``)
+after its run; ``ingest_cpu_s`` is the CPU time of the ``ingest`` process itself (reading,
+storing, fusion, and with one process the annotation too), the work no worker can take over.
+Every database is compared with the first run's, table by table, record for record.
+
+Speed-ups are given against the first run (``single``) and against the same engine with one
+worker. Prints the figures as JSON on stdout (and to ``--out``), progress on stderr.
 """
 
 from __future__ import annotations
@@ -27,14 +33,20 @@ from warwire.bench import generate_corpus
 
 TABLES = (
     "documents",
+    "pages",
     "sentences",
-    "mentions",
     "entities",
+    "entity_aliases",
+    "mentions",
     "events",
     "claims",
+    "doc_fingerprints",
+    "doc_bands",
     "fused_events",
     "event_fusion",
     "assessments",
+    "entity_keys",
+    "entity_links",
 )
 
 
@@ -58,14 +70,29 @@ def records(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     return tables
 
 
-def timed_ingest(corpus: Path, db: Path, annotator: Any) -> tuple[float, int]:
+def timed_ingest(
+    corpus: Path, db: Path, annotator: Any, log: Callable[[str], Any]
+) -> dict[str, Any]:
     import warwire
 
+    stored = 0
+    started = time.perf_counter()
+
+    def progress(outcome: Any) -> None:
+        nonlocal stored
+        if outcome.status == "new":
+            stored += 1
+            if stored % 250 == 0:
+                elapsed = time.perf_counter() - started
+                log(f"  {stored} reports, {elapsed:.0f} s, {stored / elapsed:.2f}/s")
+
     with warwire.open(db) as ws:
-        start = time.perf_counter()
-        summary = ws.ingest([str(corpus)], annotator=annotator)
-        elapsed = time.perf_counter() - start
-    return elapsed, summary.new
+        cpu = time.process_time()
+        started = time.perf_counter()
+        summary = ws.ingest([str(corpus)], annotator=annotator, on_outcome=progress)
+        elapsed = time.perf_counter() - started
+        cpu = time.process_time() - cpu
+    return {"seconds": elapsed, "stored": summary.new, "ingest_cpu_s": cpu}
 
 
 def run(name: str, corpus: Path, db: Path, log: Callable[[str], Any]) -> dict[str, Any]:
@@ -76,38 +103,39 @@ def run(name: str, corpus: Path, db: Path, log: Callable[[str], Any]) -> dict[st
     workers = int(count or 1)
     if kind == "single":
         annotator = make_annotator("", True, True)
-        elapsed, stored = timed_ingest(corpus, db, annotator)
-        return {"seconds": elapsed, "stored": stored, "worker_rss_mib": [rss_mib(os.getpid())]}
+        result = timed_ingest(corpus, db, annotator, log)
+        return {**result, "worker_rss_mib": [rss_mib(os.getpid())]}
     if kind == "pool":
         with ProcessPoolAnnotator(workers) as pool:
             pool.warm_up()
-            elapsed, stored = timed_ingest(corpus, db, pool)
+            result = timed_ingest(corpus, db, pool, log)
             pids = list(pool._pool._processes or {})  # the executor's worker processes
             memory = [rss_mib(pid) for pid in pids]
-        return {"seconds": elapsed, "stored": stored, "worker_rss_mib": memory}
+        return {**result, "worker_rss_mib": memory}
     if kind == "ray":
         from warwire.nlp.ray_engine import RayAnnotator
 
         with RayAnnotator(workers) as actors:  # returns once every actor has loaded
-            elapsed, stored = timed_ingest(corpus, db, actors)
+            result = timed_ingest(corpus, db, actors, log)
             memory = [rss_mib(pid) for pid in actors.pids()]
-        return {"seconds": elapsed, "stored": stored, "worker_rss_mib": memory}
+        return {**result, "worker_rss_mib": memory}
     raise SystemExit(f"unknown run {name!r}: use single, pool-N or ray-N")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=500, help="reports to generate")
+    parser.add_argument("--n", type=int, default=2000, help="reports to generate")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each engine (best kept)")
-    parser.add_argument("--runs", default="single,pool-2,ray-1,ray-2", help="engines to time")
+    parser.add_argument(
+        "--runs", default="single,pool-1,pool-2,ray-1,ray-2", help="engines to time, in order"
+    )
+    parser.add_argument("--ray-cpus", type=int, default=2, help="CPUs of the local Ray")
+    parser.add_argument("--out", type=Path, help="also write the JSON figures here")
     args = parser.parse_args()
-
-    import ray
-
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
 
     def log(message: str) -> None:
-        print(message, file=sys.stderr, flush=True)
+        print(f"{time.strftime('%H:%M:%S')} {message}", file=sys.stderr, flush=True)
 
     names = args.runs.split(",")
     results: dict[str, dict[str, Any]] = {}
@@ -115,28 +143,55 @@ def main() -> None:
         corpus = Path(tmp) / "corpus"
         generate_corpus(corpus, args.n)
         log(f"{args.n} reports in {corpus}")
-        ray.init(num_cpus=os.cpu_count(), include_dashboard=False, log_to_driver=False)
-        try:
-            for round_no in range(args.repeat):
-                for name in names:
-                    db = Path(tmp) / f"{name}-{round_no}.db"
-                    result = run(name, corpus, db, log)
-                    result["reports_per_s"] = result["stored"] / result["seconds"]
-                    log(f"{name}: {result['seconds']:.1f} s, {result['reports_per_s']:.2f}/s")
-                    best = results.get(name)
-                    if best is None or result["seconds"] < best["seconds"]:
-                        results[name] = {**result, "db": db}
-        finally:
-            ray.shutdown()
+        for round_no in range(args.repeat):
+            for name in names:
+                db = Path(tmp) / f"{name}-{round_no}.db"
+                log(f"{name}, round {round_no + 1}")
+                result = _with_ray(args.ray_cpus, name, corpus, db, log)
+                result["reports_per_s"] = result["stored"] / result["seconds"]
+                log(f"{name}: {result['seconds']:.1f} s, {result['reports_per_s']:.2f}/s")
+                best = results.get(name)
+                if best is None or result["seconds"] < best["seconds"]:
+                    results[name] = {**result, "db": db}
         reference = records(results[names[0]]["db"])
         for name in names:
-            results[name]["same_records_as_" + names[0]] = records(results[name]["db"]) == reference
+            same = records(results[name]["db"]) == reference
+            results[name]["same_records_as_" + names[0]] = same
+            log(f"{name}: records {'equal to' if same else 'DIFFERENT from'} {names[0]}'s")
             del results[name]["db"]
     base = results[names[0]]["seconds"]
-    for result in results.values():
+    for name, result in results.items():
         result["speedup"] = base / result["seconds"]
-    json.dump({"reports": args.n, "cpus": os.cpu_count(), "runs": results}, sys.stdout, indent=2)
-    sys.stdout.write("\n")
+        kind, _, count = name.partition("-")
+        one = results.get(f"{kind}-1")
+        if count and one is not None:
+            result["speedup_over_one_worker"] = one["seconds"] / result["seconds"]
+    figures = {
+        "reports": args.n,
+        "cpus": os.cpu_count(),
+        "ray_cpus": args.ray_cpus,
+        "load_average_after": os.getloadavg(),
+        "runs": results,
+    }
+    text = json.dumps(figures, indent=2)
+    if args.out is not None:
+        args.out.write_text(text + "\n", encoding="utf-8")
+    sys.stdout.write(text + "\n")
+
+
+def _with_ray(
+    cpus: int, name: str, corpus: Path, db: Path, log: Callable[[str], Any]
+) -> dict[str, Any]:
+    """:func:`run`, with a local Ray of ``cpus`` CPUs started around it for a Ray run."""
+    if not name.startswith("ray"):
+        return run(name, corpus, db, log)
+    import ray
+
+    ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=False)
+    try:
+        return run(name, corpus, db, log)
+    finally:
+        ray.shutdown()
 
 
 if __name__ == "__main__":
