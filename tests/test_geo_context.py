@@ -203,3 +203,12 @@ def test_a_dateline_in_capitals_is_a_place(geoparser: Geoparser) -> None:
 def test_a_shouted_word_before_a_dash_is_not_a_dateline(geoparser: Geoparser) -> None:
     text = "Officials met. WARNING — the bridge is closed to traffic."
     assert "WARNING" not in _places(geoparser, text)
+
+
+def test_a_name_tagged_as_a_person_is_a_place_the_report_names_elsewhere(
+    geoparser: Geoparser,
+) -> None:
+    # the small model tags both "Sioux Falls" PERSON; the second follows "in"
+    text = "Sioux Falls voters decide today. Turnout in Sioux Falls was high."
+    starts = {r.toponym.start for r in geoparser.geocode(text) if r.toponym.text == "Sioux Falls"}
+    assert starts == {0, text.rindex("Sioux Falls")}

@@ -110,7 +110,7 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
         found.append(top)
         taken.update(tokens)
 
-    maybe_places: list[Any] = []  # one-word PERSONs read as people, unless named as places
+    maybe_places: list[Any] = []  # PERSON and ORG names read so, unless named as places
     full_names = {
         token.lower_
         for ent in spacy_doc.ents
@@ -182,6 +182,8 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
                     indices,
                 )
             else:
+                if ent.label_ == "PERSON":
+                    maybe_places.append(span)
                 taken.update(indices)
         elif (
             ent.label_ in MISREAD_LABELS
@@ -193,6 +195,8 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
                 indices,
             )
         else:
+            if ent.label_ == "PERSON":
+                maybe_places.append(span)
             taken.update(indices)
 
     # One sense per discourse: a one-word name the report uses as a place elsewhere is a place
