@@ -106,6 +106,7 @@ def settled(db: str) -> None:
     others = (
         "SELECT count(*) FROM pg_stat_activity"
         " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        " AND backend_type = 'client backend'"  # not an autovacuum worker
     )
     while scalar(db, others):
         assert time.monotonic() < deadline, "the killed client's session did not end"
