@@ -266,13 +266,16 @@ def _embedded_toponyms(spacy_doc: Any, gazetteer: Gazetteer, found: list[Toponym
                     continue
                 if len(words) == 1 and token.lower_ in GENERIC_AREA_WORDS:
                     continue  # "West", "Centre", "Southern": a division's name, but a word
-                if words.text in named or any(
-                    c.match == "exact"
-                    and (
-                        c.entry.feature in EMBEDDED_FEATURES
-                        or (c.entry.feature == "admin2" and len(words) > 1)  # "Laurel County"
+                if words.text in named or (
+                    gazetteer.has_key(loose_key(words.text))
+                    and any(
+                        c.match == "exact"
+                        and (
+                            c.entry.feature in EMBEDDED_FEATURES
+                            or (c.entry.feature == "admin2" and len(words) > 1)  # "Laurel County"
+                        )
+                        for c in gazetteer.lookup(words.text, fuzzy=False, limit=5)
                     )
-                    for c in gazetteer.lookup(words.text, fuzzy=False, limit=5)
                 ):
                     hit = Toponym(
                         words.start_char, words.end_char, words.text, "place", "gazetteer", "EMB"
@@ -305,11 +308,13 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?\s*(?:\([A-Za-z ]+\)\s*)?(?:—|–|--|-)\s"
 )
 DATELINE_CHARS = 600
+DATELINE_TOKENS = 200  # more than 600 characters hold
 
 
 def _datelines(spacy_doc: Any, gazetteer: Gazetteer, found: list[Toponym]) -> list[Toponym]:
     """Dateline places near the top of the report that the other sources missed."""
-    text = spacy_doc.text[:DATELINE_CHARS]
+    head = spacy_doc[: min(len(spacy_doc), DATELINE_TOKENS)]
+    text = head.text[:DATELINE_CHARS]
     out = []
     for match in _DATELINE.finditer(text):
         start, end = match.span(1)

@@ -329,10 +329,12 @@ def resolve(
     # the country or the American state) now votes for the reading its neighbours support
     # ("Atlanta", "Texas"), and so does every place it helps decide.
     second = _Context(demonym_votes, context.dateline_country, [], weights, context.support)
-    again = [
-        _best(i, toponyms, cands, context, pairs, use_points=True) for i in range(len(toponyms))
+    ranked = [
+        _scored(i, toponyms, cands, context, pairs, use_points=True) if cands[i] else []
+        for i in range(len(toponyms))
     ]
-    _cast_votes(toponyms, cands, context, second, pairs, again, use_points=True)
+    again = [_pick(scored) for scored in ranked]
+    _cast_votes(toponyms, cands, context, second, pairs, again, use_points=True, ranked=ranked)
     context = second
     # A name no gazetteer has may be a building, event or institution named after its place;
     # found only now, so that it casts no vote of its own.
@@ -369,6 +371,7 @@ def _cast_votes(
     choices: list[tuple[tuple[Candidate, float] | None, float]],
     *,
     use_points: bool,
+    ranked: list[list[tuple[Candidate, float]]] | None = None,
 ) -> None:
     """Each toponym's chosen reading votes, in ``into``, for its country and province (as
     strongly as it leads the readings elsewhere), and a confident town becomes a fixed point."""
@@ -379,7 +382,11 @@ def _cast_votes(
         if entry.country_code is None:
             continue
         key = loose_key(toponyms[i].text)
-        scored = _scored(i, toponyms, cands, scoring, pairs, use_points=use_points)
+        scored = (
+            ranked[i]
+            if ranked is not None
+            else _scored(i, toponyms, cands, scoring, pairs, use_points=use_points)
+        )
         best = scored[0][1]
         other_country = max(
             (sc for c, sc in scored if c.entry.country_code != entry.country_code), default=None
@@ -466,7 +473,15 @@ def _best(
 ) -> tuple[tuple[Candidate, float] | None, float]:
     if not cands[i]:
         return None, 0.0
-    scored = _scored(i, toponyms, cands, context, pairs, use_points=use_points)
+    return _pick(_scored(i, toponyms, cands, context, pairs, use_points=use_points))
+
+
+def _pick(
+    scored: list[tuple[Candidate, float]],
+) -> tuple[tuple[Candidate, float] | None, float]:
+    """The best-scored candidate and its lead over the next (10 when alone)."""
+    if not scored:
+        return None, 0.0
     margin = scored[0][1] - scored[1][1] if len(scored) > 1 else 10.0
     return scored[0], margin
 
