@@ -212,3 +212,16 @@ def test_a_name_tagged_as_a_person_is_a_place_the_report_names_elsewhere(
     text = "Sioux Falls voters decide today. Turnout in Sioux Falls was high."
     starts = {r.toponym.start for r in geoparser.geocode(text) if r.toponym.text == "Sioux Falls"}
     assert starts == {0, text.rindex("Sioux Falls")}
+
+
+def test_a_country_code_is_no_spelling_variant(gazetteer: Any) -> None:
+    # "ERI" is Eritrea's ISO code: indexed under its exact spelling, it is no variant of "Erie"
+    assert all(c.entry.feature != "country" for c in gazetteer.lookup("Erie", fuzzy=False))
+    assert any(c.entry.feature == "country" for c in gazetteer.lookup("ERI", fuzzy=False))
+
+
+def test_a_name_that_says_county_is_only_a_county(gazetteer: Any) -> None:
+    from warwire.geo.resolve import candidates_for
+
+    kinds = {c.entry.feature for c in candidates_for("Guernsey County", gazetteer)}
+    assert kinds == {"admin2"}

@@ -26,12 +26,12 @@ from pathlib import Path
 from warwire.errors import StoreError
 from warwire.geo.entry import NamedEntry, importance
 from warwire.geo.fuzzy import bucket_of
-from warwire.geo.names import loose_key, name_key
+from warwire.geo.names import is_acronym_like, loose_key, name_key
 from warwire.geo.sources import read_sources
 
 __all__ = ["BUILD_VERSION", "GAZETTEER_FILE", "build_gazetteer", "key_hash", "write_index"]
 
-BUILD_VERSION = 8
+BUILD_VERSION = 9
 GAZETTEER_FILE = f"gazetteer-v{BUILD_VERSION}.sqlite"
 EXACT, LOOSE = 0, 1
 
@@ -124,7 +124,9 @@ def _write(path: Path, entries: list[NamedEntry], report: Progress) -> None:
             if not exact:
                 continue
             names.setdefault((EXACT, exact, e.geonames_id), name)
-            loose = loose_key(name)
+            # an acronym ("ERI", Eritrea's ISO code) is indexed under its exact spelling only:
+            # its loose key would make "Erie" a variant of it
+            loose = "" if is_acronym_like(name) else loose_key(name)
             if loose:
                 names.setdefault((LOOSE, loose, e.geonames_id), name)
     report(1, 4)

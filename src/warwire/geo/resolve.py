@@ -219,7 +219,8 @@ def candidates_for(name: str, gazetteer: Gazetteer) -> list[Candidate]:
         extra = [c for c in gazetteer.lookup(base, fuzzy=False) if c.entry.feature in wanted]
         full = [c for c in cands if c.match == "exact" and c.entry.feature in wanted]
         ordered = full + [c for c in extra if c not in full]
-        cands = ordered + [c for c in cands if c not in ordered]
+        # a name that says what it is ("Guernsey County") is only that, when such a place exists
+        cands = ordered or cands
     city = _CITY_SUFFIX.search(name)
     if city and not cands:
         cands = list(gazetteer.lookup(name[: city.start()], fuzzy=False))
