@@ -423,3 +423,18 @@ def test_cli_eval_ner_errors_are_one_line(tmp_path: Path) -> None:
     assert "error:" in result.stderr and "notes.txt" in result.stderr
     result = runner.invoke(app, ["eval", "ner", str(tmp_path / "missing")])
     assert result.exit_code == 1 and "no such file" in result.stderr
+
+
+def test_a_place_inside_an_organisation_gives_way_to_it(nlp: Any, geoparser: Any) -> None:
+    # regression: the geoparser's places inside organisations' names took the span
+    text = "Officials at the Texas Department of Health said the office was closed."
+    for scheme, org in (("re3d", "Organisation"), ("conll", "ORG")):
+        spans = _map(text, scheme, nlp, geoparser)
+        assert any(t.endswith("Texas Department of Health") and k == org for t, k in spans)
+        assert not any(t == "Texas" for t, _ in spans), spans
+
+
+def test_an_acronym_tagged_org_is_a_body_even_when_a_place(nlp: Any, geoparser: Any) -> None:
+    # the geoparser reads "EU" as Europe (GeoWebNews counts it); re3d and CoNLL: a body
+    spans = _map("In addition, the EU will host a conference in Brussels.", "re3d", nlp, geoparser)
+    assert ("EU", "Organisation") in spans and ("EU", "Location") not in spans

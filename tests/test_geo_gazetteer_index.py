@@ -161,3 +161,13 @@ def test_write_index_refuses_repeated_ids(tmp_path: Path, gazetteer: SQLiteGazet
     with pytest.raises(StoreError, match="used twice"):
         write_index(tmp_path / "g.sqlite", [NamedEntry(raqqa), NamedEntry(raqqa)])
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_uk_is_the_united_kingdom_not_the_town_uk(gazetteer: SQLiteGazetteer) -> None:
+    # regression: once acronyms lost their loose keys, "The UK" (exact key "the uk") fell
+    # through to the loose key "uk", which only the Russian town Uk still had
+    for name in ("The UK", "the UK", "UK"):
+        best = gazetteer.lookup(name)[0]
+        assert (best.entry.country_code, best.entry.feature) == ("GB", "country"), name
+        assert best.match == "exact"
+    assert gazetteer.lookup("The Hague")[0].entry.country_code == "NL"

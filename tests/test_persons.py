@@ -154,3 +154,11 @@ def test_examples_name_jolani_as_one_person_in_both_reports(examples_database: s
             m.entity_id == entity_id for m in ws.mentions(doc_id=d.id, labels=["PERSON"])
         )}  # fmt: skip
     assert {"Orontes Observer", "Euphrates Daily"} <= sources
+
+
+def test_an_organisation_naming_a_place_stays_an_organisation(nlp: Any) -> None:
+    # regression: once the geoparser found "Texas" inside the name, the name was left unnamed
+    mentions, entities = _named(
+        "Officials at the Texas Department of Health said the office was closed.", nlp
+    )
+    assert _entity_of(mentions, entities, "Texas Department of Health").kind == "organisation"

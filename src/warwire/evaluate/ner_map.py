@@ -13,6 +13,9 @@ Carter complimented") or the surname of a full name found in the document ("Bob 
 then a place the gazetteer resolved, spaCy's PERSON and ORG, the other place labels and the
 nationalities. Before ranking, a mention may be read under another label:
 
+- the schemes do not nest names: a place or demonym the geoparser found inside an ORG
+  mention ("Texas" in "the Texas Department of Health") gives way to it, and so does a place
+  that is an acronym spaCy tags ORG ("EU": a body in both schemes, a toponym in GeoWebNews);
 - *one sense per document*: a spaCy PERSON or ORG with the text of a place the geoparser
   resolved in the same document is that place ("Raqqah" tagged PERSON); a PERSON starting
   with a locative word is a place ("Near Palmyra"); a NORP that is no demonym, after a
@@ -51,6 +54,7 @@ from typing import Any
 from warwire.evaluate.ner_phrases import GROUP_HEADS, TITLE_WORDS, phrase_spans, pronoun_spans
 from warwire.evaluate.ner_types import SCHEME_TYPES, Scheme, SchemeSpan, SchemeTypes
 from warwire.geo import is_demonym
+from warwire.geo.names import is_acronym_like
 from warwire.models import Annotation, Mention
 
 __all__ = ["CONLL_NAMES", "RE3D_NAMES", "name_spans", "scheme_spans", "snap_to_tokens"]
@@ -158,10 +162,16 @@ def name_spans(annotation: Annotation, spacy_doc: Any, scheme: Scheme) -> list[S
     countries = {e.id for e in annotation.entities if e.kind == "place" and e.feature == "country"}
     country_names = {m.text for m in annotation.mentions if m.entity_id in countries}
     persons = {(m.start, m.end) for m in annotation.mentions if m.label == "PERSON"}
+    organisations = [(m.start, m.end) for m in annotation.mentions if m.label == "ORG"]
+    acronyms = {(s, e) for s, e in organisations if is_acronym_like(doc.doc.text[s:e])}
     ranked: list[tuple[int, int, int, SchemeSpan]] = []
     for order, mention in enumerate(annotation.mentions):
         if mention.resolution in EVENT_PARTICIPANTS:
             continue  # "civilians", "gunmen": an event's generic participant, not a name
+        if mention.label in {"PLACE", "DEMONYM"} and _inside(mention, organisations):
+            continue  # "Texas" in "the Texas Department of Health": these schemes do not nest
+        if mention.label == "PLACE" and (mention.start, mention.end) in acronyms:
+            continue  # "EU": an acronym spaCy tags ORG is a body in both schemes
         if mention.label == "ACTOR":
             if (mention.start, mention.end) in persons and doc.before_group_noun(mention):
                 continue  # "the Assad regime": "Assad" is the person, the phrase the group
@@ -191,6 +201,16 @@ def name_spans(annotation: Annotation, spacy_doc: Any, scheme: Scheme) -> list[S
     return sorted(kept, key=lambda s: (s.start, s.end))
 
 
+def _inside(mention: Mention, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether the mention lies inside one of ``spans`` and is not the whole of it."""
+    return any(
+        start <= mention.start
+        and mention.end <= end
+        and (start, end) != (mention.start, mention.end)
+        for start, end in spans
+    )
+
+
 def _reading(mention: Mention, places: set[str], surnames: set[str], doc: _Syntax) -> str | None:
     """The row of the names table a mention reads (see the module docstring)."""
     label, text = mention.label, mention.text
@@ -204,7 +224,7 @@ def _reading(mention: Mention, places: set[str], surnames: set[str], doc: _Synta
         return "PERSON:sure"
     if label in {"ORG", "NORP"} and doc.names_a_regime(mention):
         return "PERSON"
-    if label in {"PERSON", "ORG"} and text in places:
+    if label in {"PERSON", "ORG"} and text in places and not is_acronym_like(text):
         return "PLACE:resolved"
     if (
         label in {"NORP", "LANGUAGE"}

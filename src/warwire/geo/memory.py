@@ -25,7 +25,7 @@ from warwire.geo.entry import (
     rank_candidates,
 )
 from warwire.geo.fuzzy import FUZZY_MIN_LENGTH, best_matches, bucket_of, length_band
-from warwire.geo.names import is_acronym_like, loose_key, name_key
+from warwire.geo.names import exact_keys, is_acronym_like, loose_key, name_key
 
 __all__ = ["MemoryGazetteer"]
 
@@ -62,7 +62,7 @@ class MemoryGazetteer:
 
     def lookup(self, name: str, *, fuzzy: bool = True, limit: int = 25) -> list[Candidate]:
         """Candidates for ``name``: exact, then normalised, then (if ``fuzzy``) fuzzy matches."""
-        exact = name_key(name)
+        exact = exact_keys(name)
         if not exact:
             return []
         # an acronym ("ISIS", "SDF") is a place only under its exact spelling, never by
@@ -71,7 +71,8 @@ class MemoryGazetteer:
         loose = "" if acronym else loose_key(name)
         fuzzy = fuzzy and not acronym
         hits: list[tuple[int, str, MatchKind, float]] = []
-        hits.extend((gid, n, "exact", 1.0) for gid, n in self._exact.get(exact, {}).items())
+        for key in exact:
+            hits.extend((gid, n, "exact", 1.0) for gid, n in self._exact.get(key, {}).items())
         hits.extend(
             (gid, n, "normalised", NORMALISED_SCORE)
             for gid, n in self._loose.get(loose, {}).items()

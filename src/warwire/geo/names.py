@@ -28,7 +28,15 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["ARTICLES", "DESIGNATORS", "is_acronym_like", "is_latin_key", "loose_key", "name_key"]
+__all__ = [
+    "ARTICLES",
+    "DESIGNATORS",
+    "exact_keys",
+    "is_acronym_like",
+    "is_latin_key",
+    "loose_key",
+    "name_key",
+]
 
 # Marks that transliterations use for ayn and hamza, and apostrophes: dropped without a space.
 _DROPPED = "ʿʾʼʻʹʽ'`’‘´′ˈ"
@@ -109,6 +117,18 @@ def name_key(name: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.casefold().translate(_TABLE)
     return _NON_WORD.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=1 << 16)
+def exact_keys(name: str) -> tuple[str, ...]:
+    """The exact keys ``name`` is looked up under: its ``name_key`` and, after a leading
+    "the", the rest's ("The UK" is "UK" exactly, where an acronym has no loose key)."""
+    key = name_key(name)
+    if not key:
+        return ()
+    if key.startswith("the ") and len(key) > len("the "):
+        return key, key[len("the ") :]
+    return (key,)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -19,7 +19,7 @@ from warwire.errors import StoreError
 from warwire.geo.build import BUILD_VERSION, EXACT, GAZETTEER_FILE, LOOSE, build_gazetteer, key_hash
 from warwire.geo.entry import NORMALISED_SCORE, Candidate, GeoEntry, MatchKind, rank_candidates
 from warwire.geo.fuzzy import FUZZY_MIN_LENGTH, best_matches, bucket_of, length_band
-from warwire.geo.names import is_acronym_like, loose_key, name_key
+from warwire.geo.names import exact_keys, is_acronym_like, loose_key
 from warwire.settings import Settings
 
 __all__ = ["SQLiteGazetteer", "default_gazetteer_path", "load_gazetteer"]
@@ -83,7 +83,7 @@ class SQLiteGazetteer:
 
     def lookup(self, name: str, *, fuzzy: bool = True, limit: int = 25) -> list[Candidate]:
         """Candidates for ``name``: exact, then normalised, then (if ``fuzzy``) fuzzy matches."""
-        exact = name_key(name)
+        exact = exact_keys(name)
         if not exact:
             return []
         # an acronym ("ISIS", "SDF") is a place only under its exact spelling, never by
@@ -92,7 +92,8 @@ class SQLiteGazetteer:
         loose = "" if acronym else loose_key(name)
         fuzzy = fuzzy and not acronym
         hits: list[tuple[int, str, MatchKind, float]] = []
-        hits.extend((gid, n, "exact", 1.0) for gid, n in self._names(EXACT, exact))
+        for key in exact:
+            hits.extend((gid, n, "exact", 1.0) for gid, n in self._names(EXACT, key))
         if loose:
             hits.extend(
                 (gid, n, "normalised", NORMALISED_SCORE) for gid, n in self._names(LOOSE, loose)

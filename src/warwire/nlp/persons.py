@@ -168,6 +168,7 @@ class _Spans:
 
     def __init__(self, spans: list[tuple[int, int]]) -> None:
         spans.sort()
+        self.spans = spans
         self.starts = [s for s, _ in spans]
         self.reach: list[int] = []  # the furthest end among the spans up to each one
         furthest = -1
@@ -178,6 +179,17 @@ class _Spans:
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.starts, end)  # the spans starting before ``end``
         return i > 0 and self.reach[i - 1] > start
+
+    def overlaps_outside(self, start: int, end: int) -> bool:
+        """Whether a span overlaps [start, end) without lying inside it (as "Texas" lies
+        inside "the Texas Department of Health")."""
+        i = bisect.bisect_left(self.starts, end)
+        while i > 0 and self.reach[i - 1] > start:
+            i -= 1
+            s, e = self.spans[i]
+            if e > start and not (start <= s and e <= end and (s, e) != (start, end)):
+                return True
+        return False
 
 
 def name_entities(
@@ -199,9 +211,11 @@ def name_entities(
     for m in mentions:
         if m.entity_id is not None or m.label not in {"PERSON", "ORG"}:
             continue
-        if claimed.overlaps(m.start, m.end) or m.text in claimed_names:
-            continue
         person = m.label == "PERSON"
+        # a place named inside an organisation's name leaves the name an organisation's
+        blocked = claimed.overlaps if person else claimed.overlaps_outside
+        if blocked(m.start, m.end) or m.text in claimed_names:
+            continue
         cut = _cut(m, person=person)
         if cut is None:
             continue
