@@ -9,7 +9,9 @@ processes, and Ray actors on a local Ray started for the Ray runs only, with ``-
 CPUs (its own processes would otherwise run beside the others' timings). Model loading and
 worker start-up are outside the timings. Memory is each worker's resident set (``VmRSS``)
 after its run; ``ingest_cpu_s`` is the CPU time of the ``ingest`` process itself (reading,
-storing, fusion, and with one process the annotation too), the work no worker can take over.
+storing, fusion, and with one process the annotation too), the work no worker can take over,
+``worker_cpu_s`` each worker's during the run, and ``load_average_1min`` the machine's load
+before and after it (other jobs on the machine show there: CPU the runs did not get).
 Every database is compared with the first run's, table by table, record for record.
 
 Speed-ups are given against the first run (``single``) and against the same engine with one
@@ -56,6 +58,12 @@ def rss_mib(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     raise ValueError(f"no VmRSS for process {pid}")
+
+
+def cpu_s(pid: int) -> float:
+    """A process's user and system CPU time in seconds (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def records(path: Path) -> dict[str, list[tuple[Any, ...]]]:
@@ -108,17 +116,22 @@ def run(name: str, corpus: Path, db: Path, log: Callable[[str], Any]) -> dict[st
     if kind == "pool":
         with ProcessPoolAnnotator(workers) as pool:
             pool.warm_up()
-            result = timed_ingest(corpus, db, pool, log)
             pids = list(pool._pool._processes or {})  # the executor's worker processes
+            before = [cpu_s(pid) for pid in pids]
+            result = timed_ingest(corpus, db, pool, log)
             memory = [rss_mib(pid) for pid in pids]
-        return {**result, "worker_rss_mib": memory}
+            cpu = [cpu_s(pid) - b for pid, b in zip(pids, before, strict=True)]
+        return {**result, "worker_rss_mib": memory, "worker_cpu_s": cpu}
     if kind == "ray":
         from warwire.nlp.ray_engine import RayAnnotator
 
         with RayAnnotator(workers) as actors:  # returns once every actor has loaded
+            pids = actors.pids()
+            before = [cpu_s(pid) for pid in pids]
             result = timed_ingest(corpus, db, actors, log)
-            memory = [rss_mib(pid) for pid in actors.pids()]
-        return {**result, "worker_rss_mib": memory}
+            memory = [rss_mib(pid) for pid in pids]
+            cpu = [cpu_s(pid) - b for pid, b in zip(pids, before, strict=True)]
+        return {**result, "worker_rss_mib": memory, "worker_cpu_s": cpu}
     raise SystemExit(f"unknown run {name!r}: use single, pool-N or ray-N")
 
 
@@ -147,7 +160,9 @@ def main() -> None:
             for name in names:
                 db = Path(tmp) / f"{name}-{round_no}.db"
                 log(f"{name}, round {round_no + 1}")
+                load_before = os.getloadavg()[0]
                 result = _with_ray(args.ray_cpus, name, corpus, db, log)
+                result["load_average_1min"] = [load_before, os.getloadavg()[0]]
                 result["reports_per_s"] = result["stored"] / result["seconds"]
                 log(f"{name}: {result['seconds']:.1f} s, {result['reports_per_s']:.2f}/s")
                 best = results.get(name)
