@@ -10,7 +10,7 @@ import pytest
 from warwire.geo import name_key
 from warwire.geo.curated import load_state_points
 from warwire.geo.parser import Geoparser
-from warwire.geo.recognise import Toponym
+from warwire.geo.recognise import Toponym, find_toponyms
 from warwire.geo.resolve import ResolvedPlace, distance_km, resolve
 
 ATLANTA_GA, GEORGIA_US, EUROPE, NEW_YORK_STATE = 4180439, 4197000, 6255148, 5128638
@@ -225,3 +225,52 @@ def test_a_name_that_says_county_is_only_a_county(gazetteer: Any) -> None:
 
     kinds = {c.entry.feature for c in candidates_for("Guernsey County", gazetteer)}
     assert kinds == {"admin2"}
+
+
+def _toponyms(geoparser: Geoparser, text: str) -> set[str]:
+    return {t.text for t in find_toponyms(geoparser.nlp(text), geoparser.gazetteer)}
+
+
+def test_a_name_listed_with_places_is_a_place(geoparser: Geoparser) -> None:
+    # the small model tags the middle names PERSON; coordinated with a town it tags a place,
+    # a name the gazetteer knows is one more place of the list
+    found = _toponyms(geoparser, "The rebels shelled Idlib, Jisr al-Shughur and Ariha overnight.")
+    assert {"Idlib", "Jisr al-Shughur", "Ariha"} <= found
+
+
+def test_a_person_listed_with_people_read_as_places_is_no_place(geoparser: Geoparser) -> None:
+    # only a place named so anchors the list: one person read as a place does not make another
+    text = "Washington and Moscow disagreed while Sanders and Warren campaigned in Iowa."
+    assert "Sanders" not in _toponyms(geoparser, text)
+
+
+def test_people_listed_beside_places_stay_people(geoparser: Geoparser) -> None:
+    text = "John Kerry and Sergei Lavrov met in Geneva with officials from Syria and Jordan."
+    found = _toponyms(geoparser, text)
+    assert "John Kerry" not in found and "Sergei Lavrov" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Clashes broke out in areas such as Kafr Nabl and Saraqib.", "Kafr Nabl"),
+        ("Troops searched the villages, including Tal Rifaat.", "Tal Rifaat"),
+        ("Clashes broke out in the town of Maarat al-Numan.", "Maarat al-Numan"),
+        ("Gunmen attacked a house in the Faladie district.", "Faladie"),
+    ],
+)
+def test_a_name_a_settlement_noun_governs_is_a_place(
+    geoparser: Geoparser, text: str, name: str
+) -> None:
+    assert name in _toponyms(geoparser, text)
+
+
+def test_a_name_beside_an_other_noun_is_no_place(geoparser: Geoparser) -> None:
+    # "the X report", "groups such as X": no settlement noun, no place
+    found = _toponyms(geoparser, "Groups such as Human Rights Watch cited the Amnesty report.")
+    assert not found
+
+
+def test_a_country_of_several_words_tagged_as_a_person_is_a_place(geoparser: Geoparser) -> None:
+    text = "Protests broke out after Mali, Burkina Faso and Niger marked the anniversary."
+    assert {"Mali", "Burkina Faso", "Niger"} <= _toponyms(geoparser, text)

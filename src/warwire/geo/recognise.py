@@ -111,6 +111,7 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
         taken.update(tokens)
 
     maybe_places: list[Any] = []  # PERSON and ORG names read so, unless named as places
+    deferred: list[tuple[Any, str]] = []  # PERSON and ORG names the context may make places
     full_names = {
         token.lower_
         for ent in spacy_doc.ents
@@ -164,6 +165,7 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
         ):
             if not _named_person(span, full_names):
                 maybe_places.append(span)
+                deferred.append((span, ent.label_))
             taken.update(indices)
         elif ent.label_ in {"PERSON", "ORG"} and (
             _after_locative(spacy_doc, span.start)
@@ -184,6 +186,7 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
             else:
                 if ent.label_ == "PERSON":
                     maybe_places.append(span)
+                deferred.append((span, ent.label_))
                 taken.update(indices)
         elif (
             ent.label_ in MISREAD_LABELS
@@ -197,6 +200,8 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
         else:
             if ent.label_ == "PERSON":
                 maybe_places.append(span)
+            if ent.label_ in {"PERSON", "ORG"}:
+                deferred.append((span, ent.label_))
             taken.update(indices)
 
     # One sense per discourse: a one-word name the report uses as a place elsewhere is a place
@@ -207,6 +212,7 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
             found.append(
                 Toponym(span.start_char, span.end_char, span.text, "place", "ner", "PERSON")
             )
+    found.extend(_in_place_context(spacy_doc, gazetteer, deferred, found, full_names))
     found.extend(_embedded_toponyms(spacy_doc, gazetteer, found))
     found.extend(_datelines(spacy_doc, gazetteer, found))
     people = {
@@ -219,6 +225,111 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
     found.extend(_phrase_matches(spacy_doc, gazetteer, taken, people))
     found.sort(key=lambda t: (t.start, -t.end))
     return _without_overlaps(found)
+
+
+# Nouns for a settlement or a part of one: a name they govern or stand beside is a place
+# ("towns such as X", "villages, including X", "the X district", "the town of X").
+SETTLEMENT_NOUNS = frozenset(
+    {
+        "town", "towns", "village", "villages", "city", "cities", "district", "districts",
+        "neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods", "suburb",
+        "suburbs", "quarter", "junction", "crossroads", "area", "areas", "region", "regions",
+        "province", "provinces", "governorate", "countries", "country", "municipality",
+        "settlement", "settlements", "hamlet", "locality", "localities", "commune",
+    }
+)  # fmt: skip
+
+# nouns that end a name of their own ("Kansas City", "Basque Country"), not only stand beside one
+NAME_PART_NOUNS = frozenset({"city", "cities", "country", "countries"})
+
+
+def _in_place_context(
+    spacy_doc: Any,
+    gazetteer: Gazetteer,
+    deferred: list[tuple[Any, str]],
+    found: list[Toponym],
+    full_names: set[str],
+) -> list[Toponym]:
+    """PERSON and ORG names that their context makes places, when the gazetteer knows them:
+    a name coordinated with places ("Mali, Burkina Faso and Niger"), a name a settlement noun
+    governs or stands beside ("towns such as X", "villages, including X", "the X district"),
+    and a country's exact name of several words ("Burkina Faso" tagged PERSON)."""
+    place_tokens: set[int] = set()  # places named so, not people read as places
+    for top in found:
+        if top.kind == "place" and top.label != "PERSON":
+            span = spacy_doc.char_span(top.start, top.end, alignment_mode="expand")
+            if span is not None:
+                place_tokens.update(range(span.start, span.end))
+    added = {(t.start, t.end) for t in found}
+    out: list[Toponym] = []
+    pending = [(s, lab) for s, lab in deferred if (s.start_char, s.end_char) not in added]
+    changed = True
+    while changed and pending:
+        changed = False
+        rest = []
+        for span, label in pending:
+            if _context_place(span, label, gazetteer, place_tokens, full_names):
+                out.append(
+                    Toponym(span.start_char, span.end_char, span.text, "place", "ner", label)
+                )
+                place_tokens.update(range(span.start, span.end))
+                changed = True
+            else:
+                rest.append((span, label))
+        pending = rest
+    return out
+
+
+def _context_place(
+    span: Any, label: str, gazetteer: Gazetteer, place_tokens: set[int], full_names: set[str]
+) -> bool:
+    if not all(_capitalised(t) or t.lower_ in CONNECTORS or t.text == "-" for t in span):
+        return False
+    if len(span) == 1 and (common_word(span.text) or span.text.isupper()):
+        return False
+    if label == "PERSON" and len(span) == 1 and _named_person(span, full_names):
+        return False
+    if len(span) > 1 and any(
+        c.match == "exact" and c.entry.feature == "country"
+        for c in gazetteer.lookup(span.text, fuzzy=False, limit=5)
+    ):
+        return True  # "Burkina Faso", "Sierra Leone" tagged PERSON
+    if _settlement_context(span):
+        return _is_known(span.text, gazetteer, minimum=0, unknown_ok=True)
+    if _coordinated(span, place_tokens):
+        return _is_known(span.text, gazetteer, minimum=1_000, unknown_ok=False)
+    return False
+
+
+def _coordinated(span: Any, place_tokens: set[int]) -> bool:
+    """Whether ``span`` is a conjunct of a place in a list ("Mali, X and Niger")."""
+    root = span.root
+    if root.dep_ == "conj" and root.head.i in place_tokens:
+        return True
+    return any(c.dep_ == "conj" and c.i in place_tokens for c in root.children)
+
+
+def _settlement_context(span: Any) -> bool:
+    """Whether a settlement noun governs ``span`` or stands beside it."""
+    root = span.root
+    while root.dep_ == "conj":  # "towns such as X and Y"
+        root = root.head
+    head = root.head
+    if root.dep_ == "compound" and head.lower_ in SETTLEMENT_NOUNS - NAME_PART_NOUNS:
+        return True  # "the X district", "the busy X junction"
+    if root.dep_ == "appos" and head.lower_ in SETTLEMENT_NOUNS:
+        return True  # "the town, X,"
+    if root.dep_ == "pobj":
+        prep = head
+        if prep.lower_ == "of" and prep.head.lower_ in SETTLEMENT_NOUNS:
+            return True  # "the town of X"
+        if prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children):
+            return prep.head.lower_ in SETTLEMENT_NOUNS  # "towns such as X"
+        if prep.lower_ in {"including", "like"}:
+            near = [prep.head, *[c for c in prep.head.children if c.dep_ == "prep"]]
+            nouns = [prep.head] + [g for p in near for g in p.children if g.dep_ == "pobj"]
+            return any(n.lower_ in SETTLEMENT_NOUNS for n in nouns)  # "villages, including X"
+    return False
 
 
 EMBEDDING_LABELS = frozenset({"ORG"})
@@ -559,7 +670,7 @@ def _accept(
     if len(key) < 3 or not gazetteer.has_key(key):
         return False
     tokens = spacy_doc[i:j]
-    locative = _after_locative(spacy_doc, i)
+    locative = _after_locative(spacy_doc, i) or _settlement_context(tokens)
     if j - i == 1:
         word = tokens[0].text
         if word.isupper() and len(word) <= 3:
