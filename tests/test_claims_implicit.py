@@ -83,6 +83,20 @@ def test_a_truce_outside_any_named_town_belongs_to_the_headline_town() -> None:
     assert ("Manbij", "truce_on", "2016-02-03") in found
 
 
+def test_a_dateline_town_is_not_where_the_truce_was_agreed() -> None:
+    # regression: once the geoparser read datelines in capitals, the truce went to Antakya
+    text = (
+        "ANTAKYA - Rebels now dominate the town of Manbij after rival factions accepted a truce on "
+        "3 February, ending a round of infighting."
+    )
+    found = facts(text, title="Rebels tighten grip on Manbij")
+    assert ("Manbij", "truce_on", "2016-02-03") in found
+    assert not any(s == "Antakya" for s, _, _ in found)
+    analysis = warwire.analyze(text, published=PUBLISHED, title="Rebels tighten grip on Manbij")
+    places = {analysis.entities[e.location].name for e in analysis.events if e.location}
+    assert "Antakya" not in places
+
+
 def test_the_attacking_force_of_a_named_or_headline_town() -> None:
     found = facts(
         "Islamic State fighters stormed Manbij on Monday. About 1,500 fighters took part in "

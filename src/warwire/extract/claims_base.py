@@ -14,6 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, cast
 
 from warwire.extract.cues import cues_for
+from warwire.geo.recognise import DATELINE_CHARS, dateline_spans
 from warwire.ids import make_key
 from warwire.models import (
     Claim,
@@ -109,12 +110,15 @@ def report_focus(
 ) -> Focus:
     """The :class:`Focus` of a report from its title and resolved mentions."""
     title = (document.title or "").lower()
+    filed = set(dateline_spans(document.text))  # where the report was filed, not its story
     towns: dict[str, int] = {}
     headline_town: tuple[int, str] | None = None
     headline_actor: tuple[int, str] | None = None
     for mention in mentions:
         entity = entities.get(mention.entity_id or "")
         if entity is None or mention.resolution == "generic":
+            continue
+        if (mention.start, mention.end) in filed:
             continue
         at = title.find(mention.text.lower()) if title and mention.resolution != "reference" else -1
         if entity.kind == "place" and entity.feature not in _WIDE:
@@ -154,10 +158,13 @@ class ClaimSentence:
         self.words = claim_words()
         start, end = sent.start_char, sent.end_char
         inside = [m for m in mentions if start <= m.start and m.end <= end]
+        # a dateline ("ANTAKYA - ...") says where the report was filed, not what it is about
+        filed = set(dateline_spans(document.text)) if start < DATELINE_CHARS else set()
         self.named = [
             m
             for m in inside
-            if m.entity_id is not None
+            if (m.start, m.end) not in filed
+            and m.entity_id is not None
             and m.entity_id in entities
             and m.label in _PLACE_LABELS | _ACTOR_LABELS
             and m.resolution != "generic"  # "15 people", "200 militants": a class, not a name

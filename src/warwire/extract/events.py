@@ -24,6 +24,7 @@ from warwire.extract.generic import country_actor, generic_actor
 from warwire.extract.refine import TERRITORY, Participants, refine, refine_vocab
 from warwire.extract.roles import Roles, Span, trigger_roles
 from warwire.extract.triggers import Trigger, find_triggers, load_lexicon
+from warwire.geo.recognise import dateline_spans
 from warwire.ids import make_key
 from warwire.models import Document, Entity, Event, Mention, Precision, TimeValue
 from warwire.nlp.timex.sentences import SentenceTime
@@ -441,8 +442,14 @@ def extract_events(
     places = sorted(
         (m for m in mentions if m.label == "PLACE" and m.entity_id), key=lambda m: m.start
     )
-    # a place the actor matcher reads as an actor ("ISIS") is not where the event happened
-    places = [p for p in places if not any(_overlaps(a, (p.start, p.end)) for a in actors)]
+    # a place the actor matcher reads as an actor ("ISIS") is not where the event happened,
+    # nor is the dateline ("ANTAKYA - ..."), where the report was filed
+    filed = set(dateline_spans(document.text))
+    places = [
+        p
+        for p in places
+        if (p.start, p.end) not in filed and not any(_overlaps(a, (p.start, p.end)) for a in actors)
+    ]
     countries = Counter(
         e.country_code
         for p in places

@@ -422,6 +422,12 @@ DATELINE_CHARS = 600
 DATELINE_TOKENS = 200  # more than 600 characters hold
 
 
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """The character spans of the names in capitals that open a report or a sentence near its
+    top before a dash ("ANTAKYA -", "ROSWELL, Ga. (AP) -"): where the report was filed."""
+    return [match.span(1) for match in _DATELINE.finditer(text[:DATELINE_CHARS])]
+
+
 def _datelines(spacy_doc: Any, gazetteer: Gazetteer, found: list[Toponym]) -> list[Toponym]:
     """Dateline places near the top of the report that the other sources missed."""
     head = spacy_doc[: min(len(spacy_doc), DATELINE_TOKENS)]
