@@ -48,6 +48,20 @@ def assert_same_records(left: Path, right: Path) -> None:
         assert table_rows(left, table) == table_rows(right, table), table
 
 
+def assert_postgres_equals(url: str, expected: Path) -> None:
+    """The PostgreSQL database at ``url`` holds the SQLite database ``expected``'s records."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        for table in RECORD_TABLES:
+            with sqlite3.connect(expected) as source:
+                columns = [r[1] for r in source.execute(f"PRAGMA table_info({table})")]
+            source.close()
+            kept = ", ".join(c for c in columns if c != "ingested_at")
+            rows = sorted(conn.execute(f"SELECT {kept} FROM {table}").fetchall(), key=repr)
+            assert rows == table_rows(expected, table), table
+
+
 _built: dict[str, tuple[Path, Path]] = {}
 
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,7 @@ import pytest
 import warwire
 from engine_fixtures import (
     GENERATED,
+    assert_postgres_equals,
     assert_same_records,
     generated_single,
     stored_in_reading_order,
@@ -47,6 +48,18 @@ def test_pool_equals_single_process_on_examples(
         summary = ws.ingest([str(EXAMPLES)], annotator=pool)
     assert summary.failed == 0, summary.failures
     assert_same_records(path, examples_db)
+
+
+def test_pool_into_postgres_equals_single_process_on_examples(
+    pool: ProcessPoolAnnotator, examples_db: Path, postgres_database: Callable[..., str]
+) -> None:
+    """Workers annotate, the ingest process stores into PostgreSQL: the same records as one
+    process storing into SQLite."""
+    url = postgres_database()
+    with warwire.open(url) as ws:
+        summary = ws.ingest([str(EXAMPLES)], annotator=pool)
+    assert summary.failed == 0, summary.failures
+    assert_postgres_equals(url, examples_db)
 
 
 def test_pool_workers_annotate_the_whole_document(pool: ProcessPoolAnnotator) -> None:

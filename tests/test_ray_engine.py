@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +12,7 @@ import pytest
 import warwire
 from engine_fixtures import (
     GENERATED,
+    assert_postgres_equals,
     assert_same_records,
     generated_single,
     stored_in_reading_order,
@@ -47,6 +48,16 @@ def test_ray_equals_single_process_on_examples(
     assert summary.new == table_rows(examples_db, "documents").__len__() > 10
     assert table_rows(path, "events") and table_rows(path, "claims")
     assert_same_records(path, examples_db)
+
+
+def test_ray_into_postgres_equals_single_process_on_examples(
+    ray_local: Any, examples_db: Path, postgres_database: Callable[..., str]
+) -> None:
+    url = postgres_database()
+    with warwire.open(url) as ws:
+        summary = ws.ingest([str(EXAMPLES)], engine="ray", workers=2)
+    assert summary.failed == 0, summary.failures
+    assert_postgres_equals(url, examples_db)
 
 
 def test_ray_equals_single_process_on_a_generated_corpus(
