@@ -171,3 +171,13 @@ def test_the_uk_is_the_united_kingdom_not_the_town_uk(gazetteer: SQLiteGazetteer
         assert (best.entry.country_code, best.entry.feature) == ("GB", "country"), name
         assert best.match == "exact"
     assert gazetteer.lookup("The Hague")[0].entry.country_code == "NL"
+
+
+def test_a_capital_district_takes_its_namesake_citys_admin1(gazetteer: SQLiteGazetteer) -> None:
+    # regression: the district of Bamako took Koulikoro's code from the region's towns around
+    # it, so a report naming a town of Koulikoro moved "Bamako" onto the district
+    for name, cc in (("Bamako", "ML"), ("Kinshasa", "CD"), ("Dakar", "SN")):
+        found = {c.entry.feature: c.entry for c in gazetteer.lookup(name, fuzzy=False)}
+        city, district = found["city"], found["admin1"]
+        assert city.country_code == district.country_code == cc
+        assert district.admin1 == city.admin1, name

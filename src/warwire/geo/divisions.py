@@ -10,7 +10,9 @@ codes, which our cities carry. So, per country:
   (France: 13 "metropolitan region" = 13 codes; Britain: 3 "country" + 1 "province" = 4.)
 * **admin1 code**: the GeoNames admin1 code most common among the 7 cities nearest the
   division's point, nearer cities weighing more (the United States use the state code itself,
-  which is GeoNames' admin1 code there).
+  which is GeoNames' admin1 code there); but a division named after a city within
+  :data:`NAMESAKE_KM` of its point takes that city's code: a capital district inside a larger
+  region (Bamako in Koulikoro, Kinshasa, Dakar) is outvoted by the region's towns around it.
 
 Both are heuristics: a division whose point sits near a border can take its neighbour's code.
 """
@@ -25,9 +27,13 @@ from itertools import combinations
 
 from countrystatecity_countries import get_states_of_country
 
+from warwire.geo.names import name_key
+
 __all__ = ["CityPoint", "Division", "load_divisions"]
 
 _NEIGHBOURS = 7
+NAMESAKE_KM = 50.0
+"""How far from a division's point a city of the same name may lie to give it its code."""
 _DIRECT_CODES = frozenset({"US"})
 """Countries whose countrystatecity state code is the GeoNames admin1 code."""
 
@@ -39,6 +45,7 @@ class CityPoint:
     lat: float
     lon: float
     admin1: str
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -78,7 +85,10 @@ def load_divisions(
             if cc in _DIRECT_CODES:
                 admin1, confidence = state.state_code, 1.0
             elif lat is not None and lon is not None:
-                admin1, confidence = grid.vote(lat, lon)
+                namesake = grid.namesake(state.name, lat, lon)
+                admin1, confidence = (
+                    (namesake, 1.0) if namesake is not None else grid.vote(lat, lon)
+                )
             else:
                 admin1, confidence = None, 0.0
             found.append(
@@ -146,6 +156,17 @@ class _Grid:
             votes[point.admin1] += 1.0 / (rank + 1)
         code = max(sorted(votes), key=votes.__getitem__)
         return code, votes[code] / sum(votes.values())
+
+    def namesake(self, name: str, lat: float, lon: float) -> str | None:
+        """The admin1 code of a city called ``name`` within :data:`NAMESAKE_KM` of the point."""
+        key = name_key(name)
+        scale = math.cos(math.radians(lat))
+        for point in self._near(lat, lon):
+            if point.admin1 and name_key(point.name) == key:
+                km = 111.2 * math.hypot(point.lat - lat, scale * (point.lon - lon))
+                if km <= NAMESAKE_KM:
+                    return point.admin1
+        return None
 
     def _near(self, lat: float, lon: float) -> list[CityPoint]:
         row, col = math.floor(lat), math.floor(lon)

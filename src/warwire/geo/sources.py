@@ -61,7 +61,7 @@ def read_sources(progress: Progress | None = None) -> list[NamedEntry]:
     points: dict[str, list[CityPoint]] = defaultdict(list)
     for city in cities.values():
         points[city["countrycode"]].append(
-            CityPoint(city["latitude"], city["longitude"], city["admin1code"] or "")
+            CityPoint(city["latitude"], city["longitude"], city["admin1code"] or "", city["name"])
         )
     divisions = load_divisions(countries, points)
     report(40, 100)
