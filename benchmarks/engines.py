@@ -32,24 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from warwire.bench import generate_corpus
-
-TABLES = (
-    "documents",
-    "pages",
-    "sentences",
-    "entities",
-    "entity_aliases",
-    "mentions",
-    "events",
-    "claims",
-    "doc_fingerprints",
-    "doc_bands",
-    "fused_events",
-    "event_fusion",
-    "assessments",
-    "entity_keys",
-    "entity_links",
-)
+from warwire.store.schema import RECORD_TABLES
 
 
 def rss_mib(pid: int) -> float:
@@ -70,7 +53,7 @@ def records(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every table's rows, sorted, without the ingestion timestamp."""
     tables: dict[str, list[tuple[Any, ...]]] = {}
     conn = sqlite3.connect(path)
-    for table in TABLES:
+    for table in RECORD_TABLES:
         columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
         kept = ", ".join(c for c in columns if c != "ingested_at")
         tables[table] = sorted(conn.execute(f"SELECT {kept} FROM {table}"), key=repr)

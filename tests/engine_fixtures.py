@@ -9,28 +9,11 @@ from typing import Any
 
 import pytest
 
+from warwire.store.schema import RECORD_TABLES
+
 #: Reports in the generated corpus: enough for events to fuse across reports (25 towns, 10
 #: actors) and for a chunk of 32 to go to each of two workers, small enough for the suite.
 GENERATED = 48
-
-# every table of records and of the fusion layer; the full-text indexes are derived by triggers
-RECORD_TABLES = (
-    "documents",
-    "pages",
-    "sentences",
-    "entities",
-    "entity_aliases",
-    "mentions",
-    "events",
-    "claims",
-    "doc_fingerprints",
-    "doc_bands",
-    "fused_events",
-    "event_fusion",
-    "assessments",
-    "entity_keys",
-    "entity_links",
-)
 
 
 def table_rows(path: Path, table: str) -> list[tuple[Any, ...]]:

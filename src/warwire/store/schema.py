@@ -16,6 +16,26 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+RECORD_TABLES = (
+    "documents",
+    "pages",
+    "sentences",
+    "entities",
+    "entity_aliases",
+    "mentions",
+    "events",
+    "claims",
+    "doc_fingerprints",
+    "doc_bands",
+    "fused_events",
+    "event_fusion",
+    "assessments",
+    "entity_keys",
+    "entity_links",
+)
+"""Every table of records and of the fusion layer (the search indexes are derived from them):
+what two databases of the same reports must hold alike, whatever engine or backend wrote them."""
+
 _POSTGRES_TYPES = {"TEXT": 'TEXT COLLATE "C"', "INTEGER": "BIGINT", "REAL": "DOUBLE PRECISION"}
 _TYPE = re.compile(r"\b(TEXT|INTEGER|REAL)\b")
 
