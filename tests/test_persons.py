@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -162,3 +164,15 @@ def test_an_organisation_naming_a_place_stays_an_organisation(nlp: Any) -> None:
         "Officials at the Texas Department of Health said the office was closed.", nlp
     )
     assert _entity_of(mentions, entities, "Texas Department of Health").kind == "organisation"
+
+
+def test_an_actor_inside_an_org_mention_makes_no_organisation(examples_db: Path) -> None:
+    # regression: letting places inside organisations' names through let actors through too,
+    # and "HTS", "Islamic State" and "al-Qaeda" became organisations beside their actors
+    with sqlite3.connect(examples_db) as conn:
+        rows = conn.execute(
+            "SELECT o.name FROM entities o JOIN entities a ON a.name = o.name "
+            "WHERE o.kind = 'organisation' AND a.kind = 'actor'"
+        ).fetchall()
+    conn.close()
+    assert rows == []

@@ -204,6 +204,8 @@ def name_entities(
     # a generic actor ("Civilians (Syria)" for a named victim) says what role a person plays
     spans = [m for m in mentions if m.label in _CLAIMED and m.extractor != GENERIC_EXTRACTOR]
     claimed = _Spans([(m.start, m.end) for m in spans])
+    places = _Spans([(m.start, m.end) for m in spans if m.label in {"PLACE", "DEMONYM"}])
+    actors = _Spans([(m.start, m.end) for m in spans if m.label not in {"PLACE", "DEMONYM"}])
     # a name the report uses elsewhere for a place or an actor is that ("Tal Afar")
     claimed_names = {m.text for m in spans}
     people: list[_Name] = []
@@ -213,8 +215,13 @@ def name_entities(
             continue
         person = m.label == "PERSON"
         # a place named inside an organisation's name leaves the name an organisation's
-        blocked = claimed.overlaps if person else claimed.overlaps_outside
-        if blocked(m.start, m.end) or m.text in claimed_names:
+        # ("Texas" in "the Texas Department of Health"); an actor inside it does not
+        blocked = (
+            claimed.overlaps(m.start, m.end)
+            if person
+            else actors.overlaps(m.start, m.end) or places.overlaps_outside(m.start, m.end)
+        )
+        if blocked or m.text in claimed_names:
             continue
         cut = _cut(m, person=person)
         if cut is None:
