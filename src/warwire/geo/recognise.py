@@ -430,15 +430,15 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
 
 def _datelines(spacy_doc: Any, gazetteer: Gazetteer, found: list[Toponym]) -> list[Toponym]:
     """Dateline places near the top of the report that the other sources missed."""
-    head = spacy_doc[: min(len(spacy_doc), DATELINE_TOKENS)]
-    text = head.text[:DATELINE_CHARS]
+    # the head's text, not the whole document's (which spaCy would rebuild from every token)
+    text = spacy_doc[: min(len(spacy_doc), DATELINE_TOKENS)].text
     out = []
-    for match in _DATELINE.finditer(text):
-        start, end = match.span(1)
+    for start, end in dateline_spans(text):
         if any(t.start < end and start < t.end for t in found):
             continue
-        if _is_known(match.group(1).title(), gazetteer, minimum=0, unknown_ok=True):
-            out.append(Toponym(start, end, match.group(1), "place", "gazetteer", "DATELINE"))
+        name = text[start:end]
+        if _is_known(name.title(), gazetteer, minimum=0, unknown_ok=True):
+            out.append(Toponym(start, end, name, "place", "gazetteer", "DATELINE"))
     return out
 
 
