@@ -3,6 +3,7 @@ named so for short, and the GeoNames points of states and curated areas."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -274,3 +275,18 @@ def test_a_name_beside_an_other_noun_is_no_place(geoparser: Geoparser) -> None:
 def test_a_country_of_several_words_tagged_as_a_person_is_a_place(geoparser: Geoparser) -> None:
     text = "Protests broke out after Mali, Burkina Faso and Niger marked the anniversary."
     assert {"Mali", "Burkina Faso", "Niger"} <= _toponyms(geoparser, text)
+
+
+def test_one_name_with_two_partners_is_two_places(gazetteer: Any) -> None:
+    # Scores are worked out once per name and partner: "Springfield, Illinois" and
+    # "Springfield, Massachusetts" share the name but not the partner.
+    text = "Storms hit Springfield, Illinois and Springfield, Massachusetts on Monday."
+    tops = [
+        Toponym(m.start(), m.end(), m.group(), "place", "ner", "GPE")
+        for m in re.finditer(r"Springfield|Illinois|Massachusetts", text)
+    ]
+    towns = [r.entry for r in resolve(text, tops, gazetteer) if r.toponym.text == "Springfield"]
+    assert [(e.country_code, e.admin1) for e in towns if e is not None] == [
+        ("US", "IL"),
+        ("US", "MA"),
+    ]

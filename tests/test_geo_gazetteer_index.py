@@ -181,3 +181,14 @@ def test_a_capital_district_takes_its_namesake_citys_admin1(gazetteer: SQLiteGaz
         city, district = found["city"], found["admin1"]
         assert city.country_code == district.country_code == cc
         assert district.admin1 == city.admin1, name
+
+
+def test_remembered_answers_are_the_same_and_cannot_be_spoilt(gazetteer: SQLiteGazetteer) -> None:
+    first = gazetteer.lookup("Aleppo")
+    again = gazetteer.lookup("Aleppo")
+    assert again == first and again is not first
+    again.clear()  # a caller changing its list leaves the next answer whole
+    assert gazetteer.lookup("Aleppo") == first
+    assert gazetteer.lookup("Aleppo", limit=1) == first[:1]
+    assert all(c.match != "fuzzy" for c in gazetteer.lookup("Tel Abyadh", fuzzy=False))
+    assert any(c.match == "fuzzy" for c in gazetteer.lookup("Tel Abyadh"))

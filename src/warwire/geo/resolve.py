@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from warwire.geo import (
@@ -125,31 +125,60 @@ class _Context:
     dateline_country: str | None
     points: list[tuple[str, float, float]]  # (name key, lat, lon) of fixed places
     weights: Weights
-    # votes and points are only ever appended to, so their lengths date a remembered answer
     support: dict[tuple[str, int], float] = field(default_factory=dict)  # see _neighbours
+    # Votes and points are only ever added, so the number cast by names other than a key
+    # dates every remembered answer for that key (a name never counts its own votes).
+    _key_votes: dict[str, int] = field(default_factory=dict)
+    _key_points: dict[str, int] = field(default_factory=dict)
     _shares: dict[tuple[str, str, str | None, int], tuple[float, float]] = field(
         default_factory=dict
     )
+    _nearest: dict[tuple[str, int, int], float | None] = field(default_factory=dict)
     _radians: list[tuple[float, float, float]] = field(default_factory=list)  # of ``points``
+    ranked: dict[tuple[int, bool, int, int], list[tuple[Candidate, float]]] = field(
+        default_factory=dict
+    )  # see _scored
+
+    def __post_init__(self) -> None:
+        self._key_votes = _counts(key for key, _, _, _ in self.votes)
+        self._key_points = _counts(key for key, _, _ in self.points)
+
+    def vote(self, key: str, country: str, admin1: str | None, weight: float) -> None:
+        self.votes.append((key, country, admin1, weight))
+        self._key_votes[key] = self._key_votes.get(key, 0) + 1
+
+    def fix(self, key: str, lat: float, lon: float) -> None:
+        self.points.append((key, lat, lon))
+        self._key_points[key] = self._key_points.get(key, 0) + 1
+
+    def others(self, key: str) -> tuple[int, int]:
+        """How many votes and points names other than ``key`` have cast so far."""
+        return (
+            len(self.votes) - self._key_votes.get(key, 0),
+            len(self.points) - self._key_points.get(key, 0),
+        )
 
     def shares(self, key: str, country: str, admin1: str | None) -> tuple[float, float]:
         """The share of votes for ``country``, and for ``admin1`` in it, cast by toponyms of
         other names (a name repeated does not confirm itself)."""
-        memo = (key, country, admin1, len(self.votes))
+        memo = (key, country, admin1, self.others(key)[0])
         known = self._shares.get(memo)
         if known is None:
             known = self._shares[memo] = self._count_shares(key, country, admin1)
         return known
 
-    def nearest_km(self, lat: float, lon: float, key: str) -> float | None:
-        """The distance to the nearest fixed place of another name than ``key`` (a name
-        repeated does not confirm itself)."""
+    def nearest_km(self, entry: GeoEntry, key: str) -> float | None:
+        """The distance from ``entry`` to the nearest fixed place of another name than ``key``
+        (a name repeated does not confirm itself)."""
+        memo = (key, entry.geonames_id, self.others(key)[1])
+        if memo in self._nearest:
+            return self._nearest[memo]
         if len(self._radians) != len(self.points):  # points only grow: convert the new ones
             self._radians += [
                 _point(plat, plon) for _, plat, plon in self.points[len(self._radians) :]
             ]
-        here = _point(lat, lon)
-        return min(
+        here = _point(entry.lat, entry.lon)
+        found = self._nearest[memo] = min(
             (
                 _haversine_km(here, there)
                 for (name, _, _), there in zip(self.points, self._radians, strict=True)
@@ -157,6 +186,7 @@ class _Context:
             ),
             default=None,
         )
+        return found
 
     def _count_shares(self, key: str, country: str, admin1: str | None) -> tuple[float, float]:
         total = in_country = in_admin1 = 0.0
@@ -175,6 +205,13 @@ class _Context:
             in_country / total if total else 0.0,
             in_admin1 / admin_total if admin_total else 0.0,
         )
+
+
+def _counts(keys: Iterable[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    return counts
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -298,6 +335,47 @@ def _named_within(name: str, gazetteer: Gazetteer) -> list[Candidate]:
     return []
 
 
+@dataclass
+class _Report:
+    """A report's toponyms with their candidates, and what scoring them needs of it.
+
+    Toponyms of the same text and kind whose "Town, Region" partners are alike (``groups``)
+    score alike, so each group's context-free scores are worked out once (``static``).
+    """
+
+    toponyms: Sequence[Toponym]
+    cands: list[list[Candidate]]
+    pairs: dict[int, int]
+    keys: list[str]  # loose keys of the toponyms' texts
+    groups: list[int]
+    static: dict[int, list[tuple[Candidate, float]]] = field(default_factory=dict)
+
+
+def _report(text: str, toponyms: Sequence[Toponym], gazetteer: Gazetteer) -> _Report:
+    found: dict[str, list[Candidate]] = {}
+    cands: list[list[Candidate]] = []
+    for t in toponyms:
+        if t.kind == "place" or not t.country_code:
+            if t.text not in found:
+                found[t.text] = candidates_for(t.text, gazetteer)
+            cands.append(list(found[t.text]))
+        else:
+            cands.append([])
+    pairs = _pairs(text, toponyms)
+    signatures: dict[tuple[object, ...], int] = {}
+    groups = []
+    for i, t in enumerate(toponyms):
+        partner = toponyms[pairs[i]] if i in pairs else None
+        signature = (
+            t.text,
+            t.kind,
+            t.country_code,
+            None if partner is None else (partner.text, partner.kind, partner.country_code),
+        )
+        groups.append(signatures.setdefault(signature, len(signatures)))
+    return _Report(toponyms, cands, pairs, [loose_key(t.text) for t in toponyms], groups)
+
+
 def resolve(
     text: str,
     toponyms: Sequence[Toponym],
@@ -306,36 +384,31 @@ def resolve(
     weights: Weights = WEIGHTS,
 ) -> list[ResolvedPlace]:
     """Resolve every place toponym of ``text``; demonyms resolve to their country."""
-    cands = [
-        candidates_for(t.text, gazetteer) if t.kind == "place" or not t.country_code else []
-        for t in toponyms
-    ]
+    report = _report(text, toponyms, gazetteer)
+    cands = report.cands
     context = _Context([], _dateline_country(text, gazetteer), [], weights)
     context.support = _neighbours(toponyms, cands, weights)
     for top in toponyms:
         if top.kind == "demonym" and top.country_code:
-            context.votes.append((loose_key(top.text), top.country_code, None, 1.0))
-    pairs = _pairs(text, toponyms)
+            context.vote(loose_key(top.text), top.country_code, None, 1.0)
 
     # Pass 1: importance and explicit context only; then every toponym votes for the countries
     # and provinces its plausible readings lie in. A name whose readings all lie in one country
     # ("Pineville": only American towns) is evidence for that country even when the town
     # itself stays ambiguous; a named country or province is stronger evidence.
     demonym_votes = list(context.votes)
-    first = [
-        _best(i, toponyms, cands, context, pairs, use_points=False) for i in range(len(toponyms))
-    ]
-    _cast_votes(toponyms, cands, context, context, pairs, first, use_points=False)
+    first = [_best(i, report, context, use_points=False) for i in range(len(toponyms))]
+    _cast_votes(report, context, context, first, use_points=False)
     # Pass 2 votes again with what pass 1 learnt: a name that was a toss-up alone ("Georgia",
     # the country or the American state) now votes for the reading its neighbours support
     # ("Atlanta", "Texas"), and so does every place it helps decide.
     second = _Context(demonym_votes, context.dateline_country, [], weights, context.support)
     ranked = [
-        _scored(i, toponyms, cands, context, pairs, use_points=True) if cands[i] else []
+        _scored(i, report, context, use_points=True) if cands[i] else []
         for i in range(len(toponyms))
     ]
     again = [_pick(scored) for scored in ranked]
-    _cast_votes(toponyms, cands, context, second, pairs, again, use_points=True, ranked=ranked)
+    _cast_votes(report, context, second, again, use_points=True, ranked=ranked)
     context = second
     # A name no gazetteer has may be a building, event or institution named after its place;
     # found only now, so that it casts no vote of its own.
@@ -344,6 +417,9 @@ def resolve(
         if top.kind == "place" and not cands[i]:
             cands[i] = _named_within(top.text, gazetteer)
             within.add(i)
+    if within:
+        report.static.clear()  # a "Town, Region" partner may have found readings
+        context.ranked.clear()
     # Pass 2: with the countries, provinces and points the confident picks gave.
     results: list[ResolvedPlace] = []
     for i, top in enumerate(toponyms):
@@ -351,7 +427,7 @@ def resolve(
             country = gazetteer.country(top.country_code)
             results.append(ResolvedPlace(top, country, "demonym" if country else None, 1.0, 3))
             continue
-        choice, _ = _best(i, toponyms, cands, context, pairs, use_points=True)
+        choice, _ = _best(i, report, context, use_points=True)
         if choice is None:
             results.append(ResolvedPlace(top, None))
             continue
@@ -364,11 +440,9 @@ def resolve(
 
 
 def _cast_votes(
-    toponyms: Sequence[Toponym],
-    cands: list[list[Candidate]],
+    report: _Report,
     scoring: _Context,
     into: _Context,
-    pairs: dict[int, int],
     choices: list[tuple[tuple[Candidate, float] | None, float]],
     *,
     use_points: bool,
@@ -382,11 +456,9 @@ def _cast_votes(
         entry = choice[0].entry
         if entry.country_code is None:
             continue
-        key = loose_key(toponyms[i].text)
+        key = report.keys[i]
         scored = (
-            ranked[i]
-            if ranked is not None
-            else _scored(i, toponyms, cands, scoring, pairs, use_points=use_points)
+            ranked[i] if ranked is not None else _scored(i, report, scoring, use_points=use_points)
         )
         best = scored[0][1]
         other_country = max(
@@ -409,23 +481,51 @@ def _cast_votes(
             if other_admin1 is None or best - other_admin1 > 1.0:
                 admin1 = entry.admin1
         if weight > 0:
-            into.votes.append((key, entry.country_code, admin1, weight))
-        if entry.feature == "city" and (margin > 1.0 or len(cands[i]) == 1):
-            into.points.append((key, entry.lat, entry.lon))
+            into.vote(key, entry.country_code, admin1, weight)
+        if entry.feature == "city" and (margin > 1.0 or len(report.cands[i]) == 1):
+            into.fix(key, entry.lat, entry.lon)
 
 
 def _scored(
-    i: int,
-    toponyms: Sequence[Toponym],
-    cands: list[list[Candidate]],
-    context: _Context,
-    pairs: dict[int, int],
-    *,
-    use_points: bool,
+    i: int, report: _Report, context: _Context, *, use_points: bool
 ) -> list[tuple[Candidate, float]]:
-    """Every candidate of toponym ``i`` with its score, best first."""
-    options = cands[i]
-    partner = cands[pairs[i]] if i in pairs else []
+    """Every candidate of toponym ``i`` with its score, best first (remembered in ``context``
+    until names other than this one cast another vote or fix another point)."""
+    key = report.keys[i]
+    group = report.groups[i]
+    memo = (group, use_points, *context.others(key))
+    known = context.ranked.get(memo)
+    if known is not None:
+        return known
+    static = report.static.get(group)
+    if static is None:
+        static = report.static[group] = _static_scores(i, report, context)
+    w = context.weights
+    scored = []
+    for c, value in static:
+        e = c.entry
+        if e.country_code:
+            country_share, admin1_share = context.shares(key, e.country_code, e.admin1)
+            if country_share:
+                value += w.country_base + w.country_share * country_share
+            if admin1_share:
+                value += w.admin1_base + w.admin1_share * admin1_share
+        if use_points and context.points and e.feature == "city":
+            nearest = context.nearest_km(e, key)
+            if nearest is not None:
+                value += w.proximity * math.exp(-nearest / w.proximity_km)
+        scored.append((c, value))
+    scored.sort(key=lambda pair: -pair[1])
+    context.ranked[memo] = scored
+    return scored
+
+
+def _static_scores(i: int, report: _Report, context: _Context) -> list[tuple[Candidate, float]]:
+    """The part of each candidate's score that no vote or fixed point changes: match,
+    importance, the dateline, the "Town, Region" partner and the neighbouring names (the
+    dateline and the neighbours are the same in every round's context)."""
+    options = report.cands[i]
+    partner = report.cands[report.pairs[i]] if i in report.pairs else []
     w = context.weights
     # A city that shares its name with the province around it ("Homs", "Aleppo", "New York")
     # is the city unless the text says "province": the province's weight goes to the city,
@@ -440,11 +540,11 @@ def _scored(
     # A name that is a country's, a province's or a region's own ("China", "Florida") means
     # that area, not a village that shares it.
     area_named = any(c.entry.feature != "city" and c.match == "exact" for c in options)
-    key = loose_key(toponyms[i].text)
+    key = report.keys[i]
     scored = []
     for c in options:
         e = c.entry
-        value = _score(c, i, key, context, partner, use_points=use_points)
+        value = _score(c, key, context, partner)
         if e.feature == "city":
             province_pop = provinces.get((e.country_code, e.admin1, loose_key(e.name)))
             full = name_key(e.name) == name_key(c.matched_name)
@@ -459,22 +559,15 @@ def _scored(
         if has_exact and c.match != "exact":
             value -= w.variant_penalty  # a spelling variant loses to the name as written
         scored.append((c, value))
-    scored.sort(key=lambda pair: -pair[1])
     return scored
 
 
 def _best(
-    i: int,
-    toponyms: Sequence[Toponym],
-    cands: list[list[Candidate]],
-    context: _Context,
-    pairs: dict[int, int],
-    *,
-    use_points: bool,
+    i: int, report: _Report, context: _Context, *, use_points: bool
 ) -> tuple[tuple[Candidate, float] | None, float]:
-    if not cands[i]:
+    if not report.cands[i]:
         return None, 0.0
-    return _pick(_scored(i, toponyms, cands, context, pairs, use_points=use_points))
+    return _pick(_scored(i, report, context, use_points=use_points))
 
 
 def _pick(
@@ -487,15 +580,8 @@ def _pick(
     return scored[0], margin
 
 
-def _score(
-    cand: Candidate,
-    index: int,
-    key: str,
-    context: _Context,
-    partner: list[Candidate],
-    *,
-    use_points: bool,
-) -> float:
+def _score(cand: Candidate, key: str, context: _Context, partner: list[Candidate]) -> float:
+    """A candidate's context-free score (see ``_static_scores``)."""
     entry = cand.entry
     w = context.weights
     if cand.match == "exact":
@@ -514,23 +600,12 @@ def _score(
             score += w.admin_seat
     else:
         score += _FEATURE_WEIGHT.get(entry.feature, 0.8)
-    cc = entry.country_code
-    if cc:
-        country_share, admin1_share = context.shares(key, cc, entry.admin1)
-        if country_share:
-            score += w.country_base + w.country_share * country_share
-        if admin1_share:
-            score += w.admin1_base + w.admin1_share * admin1_share
-        if context.dateline_country == cc:
-            score += w.dateline
+    if entry.country_code and context.dateline_country == entry.country_code:
+        score += w.dateline
     if any(_contains(p.entry, entry) or _contains(entry, p.entry) for p in partner):
         score += w.pair  # "Athens, Georgia": one name of the pair holds the other
     if entry.feature in _LOCAL:
         score += w.neighbours * context.support.get((key, entry.geonames_id), 0.0)
-    if use_points and context.points and entry.feature == "city":
-        nearest = context.nearest_km(entry.lat, entry.lon, key)
-        if nearest is not None:
-            score += w.proximity * math.exp(-nearest / w.proximity_km)
     return score
 
 

@@ -31,6 +31,7 @@ _ENTRY_COLUMNS = (
 )
 _FUZZY_KEYS = 10
 _CACHE_SIZE = 50_000
+_ANSWERS_SIZE = 20_000
 
 
 def default_gazetteer_path() -> Path:
@@ -63,6 +64,9 @@ class SQLiteGazetteer:
         self._hashes.frombytes(blob)
         self._max_tokens = int(meta["max_name_tokens"])
         self._entries: dict[int, tuple[GeoEntry, float]] = {}
+        # answers to recent lookups: reports name the same places again and again
+        self._answers: dict[tuple[str, bool, int], tuple[Candidate, ...]] = {}
+        self._countries: dict[str, GeoEntry | None] = {}
         self._lock = threading.Lock()
 
     @classmethod
@@ -83,6 +87,16 @@ class SQLiteGazetteer:
 
     def lookup(self, name: str, *, fuzzy: bool = True, limit: int = 25) -> list[Candidate]:
         """Candidates for ``name``: exact, then normalised, then (if ``fuzzy``) fuzzy matches."""
+        memo = (name, fuzzy, limit)
+        known = self._answers.get(memo)
+        if known is None:
+            known = tuple(self._lookup(name, fuzzy=fuzzy, limit=limit))
+            if len(self._answers) >= _ANSWERS_SIZE:
+                self._answers.clear()
+            self._answers[memo] = known
+        return list(known)
+
+    def _lookup(self, name: str, *, fuzzy: bool, limit: int) -> list[Candidate]:
         exact = exact_keys(name)
         if not exact:
             return []
@@ -116,7 +130,12 @@ class SQLiteGazetteer:
 
     def country(self, country_code: str) -> GeoEntry | None:
         """The country with this ISO 3166-1 alpha-2 code, or None."""
-        return self._first("country_code = ? AND feature_code = 'PCLI'", (country_code.upper(),))
+        code = country_code.upper()
+        if code not in self._countries:
+            self._countries[code] = self._first(
+                "country_code = ? AND feature_code = 'PCLI'", (code,)
+            )
+        return self._countries[code]
 
     def admin1(self, country_code: str, admin1_code: str) -> GeoEntry | None:
         """The first-level division with this GeoNames admin1 code, or None."""
