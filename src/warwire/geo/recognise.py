@@ -83,6 +83,9 @@ CONNECTORS = frozenset(
         "umm",
     }
 )
+# locative words that join the parts of a name as often as they point at a place
+WEAK_LOCATIVE = frozenset({"of", "and"})
+ARTICLES = frozenset({"the", "a", "an"})
 MIN_PHRASE_POPULATION = 5_000
 COMMON_ZIPF = 4.3
 MAX_TOKENS = 5
@@ -167,10 +170,14 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
                 maybe_places.append(span)
                 deferred.append((span, ent.label_))
             taken.update(indices)
-        elif ent.label_ in {"PERSON", "ORG"} and (
-            _after_locative(spacy_doc, span.start)
-            or (ent.label_ == "PERSON" and _place_like_person(span, full_names))
-            or (ent.label_ == "ORG" and _place_like_org(span, gazetteer))
+        elif (
+            ent.label_ in {"PERSON", "ORG"}
+            and not _in_person_role(span, gazetteer)
+            and (
+                _after_locative(spacy_doc, span.start)
+                or (ent.label_ == "PERSON" and _place_like_person(span, full_names))
+                or (ent.label_ == "ORG" and _place_like_org(span, gazetteer))
+            )
         ):
             locative = _after_locative(spacy_doc, span.start)
             if _is_known(
@@ -198,7 +205,7 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
                 indices,
             )
         else:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" or (ent.label_ == "ORG" and _in_person_role(span, gazetteer)):
                 maybe_places.append(span)
             if ent.label_ in {"PERSON", "ORG"}:
                 deferred.append((span, ent.label_))
@@ -459,7 +466,7 @@ def _trim(span: Any) -> Any:
     """Drop a leading 'the' and a trailing possessive from an entity span."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and doc[start].lower_ in {"the", "a", "an"}:
+    while start < end and doc[start].lower_ in ARTICLES:
         start += 1
     while end > start and doc[end - 1].text in {"'s", "’s", "'", "’"}:
         end -= 1
@@ -479,6 +486,8 @@ def _extend(span: Any, gazetteer: Gazetteer) -> Any:
         start = span.start - left
         if start < 0 or (left and not _joinable(doc[start])):
             break
+        if doc[start].lower_ in ARTICLES:
+            break  # "The UAE" opening a sentence: the article is no part of the name
         for right in range(0, 4):
             end = span.end + right
             if end > len(doc) or (right and not _joinable(doc[end - 1])):
@@ -528,6 +537,19 @@ def _named_person(span: Any, full_names: set[str]) -> bool:
     return token.lower_ in full_names or title or common_word(token.text)
 
 
+def _in_person_role(span: Any, gazetteer: Gazetteer) -> bool:
+    """A one-word name that is the subject, object or owner of its clause ("Hughes said",
+    "McDonald's fines"): a role people and companies fill far more often than towns do.
+    Countries and provinces fill it as often ("the UAE closed its embassy"), and a name
+    after a locative verb or preposition is a place ("fighters entered Saraqib")."""
+    if len(span) != 1 or span[0].dep_ not in PERSON_ROLES:
+        return False
+    doc, i = span.doc, span.start
+    if _after_locative(doc, i) and doc[i - 1].lower_ not in WEAK_LOCATIVE:
+        return False  # "fighters entered Saraqib", "flights to Kyiv"
+    return not _area_name(span.text, gazetteer)
+
+
 def _place_like_person(span: Any, full_names: set[str]) -> bool:
     """A one-word PERSON that reads as a place: not a subject, object or owner, no title
     before it, and never part of a full name in the report ("Alexandria woman charged")."""
@@ -552,8 +574,8 @@ ORG_WORDS = frozenset(
 )  # fmt: skip
 
 
-def _area_acronym(word: str, gazetteer: Gazetteer) -> bool:
-    """Whether an acronym is the exact name of a country, continent or province ("EU")."""
+def _area_name(word: str, gazetteer: Gazetteer) -> bool:
+    """Whether ``word`` is the exact name of a country, continent or province ("EU", "Ohio")."""
     return any(
         c.entry.feature in {"country", "continent", "macro_region", "admin1"}
         for c in gazetteer.lookup(word, fuzzy=False, limit=5)
@@ -573,7 +595,7 @@ def _place_like_org(span: Any, gazetteer: Gazetteer) -> bool:
         return False
     if span.text.isupper() and len(span.text) <= 4:
         # An acronym is a place only when it is a country's or region's own ("EU", "UAE").
-        return _area_acronym(span.text, gazetteer)
+        return _area_name(span.text, gazetteer)
     if len(span) == 1 and common_word(span.text):
         return False
     return _is_known(span.text, gazetteer, minimum=100_000)
@@ -612,7 +634,7 @@ def _is_known(text: str, gazetteer: Gazetteer, *, minimum: int, unknown_ok: bool
     counts; a town whose population GeoNames does not give counts when ``unknown_ok``)."""
     key = loose_key(text)
     if len(key) < 3:
-        return text.isupper() and _area_acronym(text, gazetteer)  # "EU", "UK"
+        return text.isupper() and _area_name(text, gazetteer)  # "EU", "UK"
     if not gazetteer.has_key(key):
         return False
     for cand in gazetteer.lookup(text, fuzzy=False, limit=10):
@@ -682,19 +704,52 @@ def _accept(
         if word.isupper() and len(word) <= 3:
             # an acronym ("TIF") is a place only when it is a country's or region's own
             # ("EU", "UAE", "UK"), and not in a line written in capitals
-            return not _in_capitals(spacy_doc, i) and _area_acronym(word, gazetteer)
+            return not _in_capitals(spacy_doc, i) and _area_name(word, gazetteer)
         if tokens[0].lower_ in people:
             return False  # the report uses the word in a person's or organisation's name
-        if not locative and common_word(word):
-            return False  # "Leader", "Vice", "Hope": capitalised English words
+        if (
+            not _locative_for_word(spacy_doc, i, tokens)
+            and common_word(word)
+            and not _area_name(word, gazetteer)
+        ):
+            return False  # "Leader", "Vice", "Hope": capitalised English words, not "America"
     proper = all(t.pos_ == "PROPN" or t.lower_ in CONNECTORS for t in tokens)
     if not (proper or locative):
         return False
     if tokens[0].is_sent_start and not proper:
         return False
+    if _inside_longer_name(spacy_doc, i, j):
+        return False
     return _is_known(
         text, gazetteer, minimum=1_000 if locative else MIN_PHRASE_POPULATION, unknown_ok=locative
     )
+
+
+def _inside_longer_name(spacy_doc: Any, i: int, j: int) -> bool:
+    """Whether the words ``i:j`` are only part of a longer run of capitalised words, which
+    the gazetteer does not know as a whole: a person's name ("Teresa Voors"), a street
+    ("Collins Run Road") or an organisation's ("Volunteer Fire Department")."""
+    before = spacy_doc[i - 1] if i > 0 else None
+    after = spacy_doc[j] if j < len(spacy_doc) else None
+    if after is not None and _capitalised(after) and after.lower_ not in STOP_NAMES:
+        return True
+    return (
+        before is not None
+        and _capitalised(before)
+        and before.lower_ not in STOP_NAMES
+        and not (before.is_sent_start and common_word(before.text))
+    )
+
+
+def _locative_for_word(spacy_doc: Any, i: int, tokens: Any) -> bool:
+    """Whether a locative word before a capitalised common word makes it a place name: not
+    "of" or "and" inside a longer name ("March of Science", "Minister of Industry")."""
+    if _settlement_context(tokens):
+        return True
+    if not _after_locative(spacy_doc, i):
+        return False
+    before = spacy_doc[i - 1]
+    return not (before.lower_ in WEAK_LOCATIVE and i > 1 and _capitalised(spacy_doc[i - 2]))
 
 
 @functools.lru_cache(maxsize=65536)

@@ -1,0 +1,63 @@
+"""Toponym recognition's rules, each on invented sentences: what a rule must find, and the
+false positives it must not let through."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from warwire.geo.recognise import find_toponyms
+
+
+@pytest.fixture(scope="module")
+def toponyms(gazetteer: Any, nlp: Any) -> Any:
+    def found(text: str) -> list[str]:
+        return [t.text for t in find_toponyms(nlp(text), gazetteer)]
+
+    return found
+
+
+def test_a_gazetteer_word_inside_a_longer_capitalised_name_is_no_place(toponyms: Any) -> None:
+    # "Hastings" is a town, but here the surname of a person the model did not tag
+    assert "Hastings" not in toponyms("Police questioned Mallory Hastings about the fire.")
+    # a gazetteer word standing alone is still found
+    assert "Gilroy" in toponyms("The convoy reached Gilroy before dawn.")
+
+
+def test_a_one_word_name_in_a_persons_role_is_no_place(toponyms: Any) -> None:
+    # the model tags these surnames ORG; as the subject of "said" they are people
+    assert toponyms("Dodge said the budget would not balance. Dodge also warned of layoffs.") == []
+    assert toponyms("Hughes said the dogs had been poisoned.") == []
+
+
+def test_a_country_or_state_in_a_persons_role_is_still_a_place(toponyms: Any) -> None:
+    assert toponyms("The UAE has closed its embassy.") == ["UAE"]
+    assert toponyms("Montana offered to pay for the prison.") == ["Montana"]
+
+
+def test_a_name_a_locative_verb_governs_is_still_a_place(toponyms: Any) -> None:
+    # the model tags the town ORG and the object of "entered"; the verb makes it a place
+    text = "Rebel fighters entered Saraqib on Monday, said Ahmad Darwish."
+    assert toponyms(text) == ["Saraqib"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The United States imposed new sanctions.", "United States"),
+        ("The Korean Peninsula remains tense.", "Korean Peninsula"),
+        ("The UAE has closed its embassy.", "UAE"),
+    ],
+)
+def test_a_sentence_opening_article_is_no_part_of_the_name(
+    toponyms: Any, sentence: str, name: str
+) -> None:
+    assert toponyms(sentence) == [name]
+
+
+def test_a_common_word_after_of_inside_a_name_is_no_place(toponyms: Any) -> None:
+    # "of" after a capitalised word is part of a title or an organisation's name
+    assert "Industry" not in toponyms("He spoke to the Minister of Industry about the strike.")
+    # a country's name is no common word, whatever its frequency
+    assert toponyms("Town Named One of America's Most Walkable.") == ["America"]
