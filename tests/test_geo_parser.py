@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -99,12 +100,55 @@ def test_geo_precision(geoparser: Geoparser) -> None:
     assert province.geo_precision == 3
 
 
+def _toponyms(text: str, *names: str) -> list[Toponym]:
+    found = [
+        Toponym(m.start(), m.end(), m.group(), "place", "ner", "GPE")
+        for name in names
+        for m in re.finditer(re.escape(name), text)
+    ]
+    return sorted(found, key=lambda t: t.start)
+
+
 def test_unknown_names_stay_unresolved(gazetteer: Any) -> None:
     text = "Fighters entered Qwertzabad after a long siege."
-    start = text.index("Qwertzabad")
-    toponym = Toponym(start, start + len("Qwertzabad"), "Qwertzabad", "place", "ner", "GPE")
-    (result,) = resolve(text, [toponym], gazetteer)
+    (result,) = resolve(text, _toponyms(text, "Qwertzabad"), gazetteer)
     assert result.entry is None and not result.resolved
+    assert result.near is None and result.geo_precision is None  # no town to place it near
+
+
+def test_an_unknown_local_name_lies_near_the_town_the_report_names_most(
+    gazetteer: Any,
+) -> None:
+    text = (
+        "Shelling hit Qwertz Square in Mosul and the Zarbanawi quarter on Friday. Mosul "
+        "residents fled towards Erbil, and the Mosul council said Qwertz Square was closed."
+    )
+    results = resolve(
+        text, _toponyms(text, "Qwertz Square", "Zarbanawi", "Mosul", "Erbil"), gazetteer
+    )
+    mosul = next(r.entry for r in results if r.toponym.text == "Mosul")
+    unknown = [r for r in results if r.toponym.text in {"Qwertz Square", "Zarbanawi"}]
+    assert len(unknown) == 3 and mosul is not None
+    for r in unknown:
+        # still unresolved (no gazetteer entry is claimed for the name), but placed in town
+        assert r.entry is None and not r.resolved
+        assert r.near == mosul and r.geo_precision == 2
+    # a country or province named is no town to place a street in
+    text = "Shelling hit Qwertz Square in Syria, the monitor in Syria said."
+    results = resolve(text, _toponyms(text, "Qwertz Square", "Syria"), gazetteer)
+    assert results[0].entry is None and results[0].near is None
+
+
+def test_geocode_shows_the_town_an_unknown_name_lies_near(geoparser: Geoparser) -> None:
+    from warwire.cli_geo import _geocode_row
+    from warwire.geo.resolve import ResolvedPlace
+
+    mosul = geoparser.gazetteer.lookup("Mosul")[0].entry
+    street = Toponym(0, 13, "Qwertz Square", "place", "ner", "FAC")
+    row = _geocode_row(ResolvedPlace(street, None, geo_precision=2, near=mosul))
+    assert row["resolved"] is False and row["name"] is None and row["geonames_id"] is None
+    assert row["near"] == "Mosul" and (row["lat"], row["lon"]) == (mosul.lat, mosul.lon)
+    assert geoparser.parse("") == []
 
 
 def test_resolve_spans_for_the_evaluation_harness(geoparser: Geoparser) -> None:

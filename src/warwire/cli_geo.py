@@ -82,26 +82,7 @@ def geocode(
         return Geoparser(load_gazetteer(progress=_progress_printer())).geocode(text)
 
     results = _guard(run)
-    rows = [
-        {
-            "text": r.toponym.text,
-            "start": r.toponym.start,
-            "end": r.toponym.end,
-            "kind": r.toponym.kind,
-            "found_by": r.toponym.source,
-            "resolved": r.entry is not None,
-            "name": r.entry.name if r.entry else None,
-            "geonames_id": r.entry.geonames_id if r.entry else None,
-            "lat": r.entry.lat if r.entry else None,
-            "lon": r.entry.lon if r.entry else None,
-            "country_code": r.entry.country_code if r.entry else None,
-            "admin1": (r.entry.admin1_name or r.entry.admin1) if r.entry else None,
-            "feature": r.entry.feature if r.entry else None,
-            "geo_precision": r.geo_precision,
-            "match": r.match,
-        }
-        for r in results
-    ]
+    rows = [_geocode_row(r) for r in results]
     if fmt == "json":
         import json
 
@@ -114,7 +95,9 @@ def geocode(
         table.add_row(
             r["text"],
             r["kind"],
-            r["name"] or "[red]unresolved[/red]",
+            r["name"]
+            or (f"[yellow]unresolved[/yellow], near {r['near']}" if r["near"] else "")
+            or "[red]unresolved[/red]",
             r["country_code"] or "",
             r["admin1"] or "",
             f"{r['lat']:.3f}" if r["lat"] is not None else "",
@@ -123,6 +106,29 @@ def geocode(
             r["match"] or "",
         )
     out.print(table)
+
+
+def _geocode_row(r: Any) -> dict[str, Any]:
+    """One geocoded place; an unresolved name near the report's town has that town's point."""
+    point = r.entry or r.near
+    return {
+        "text": r.toponym.text,
+        "start": r.toponym.start,
+        "end": r.toponym.end,
+        "kind": r.toponym.kind,
+        "found_by": r.toponym.source,
+        "resolved": r.entry is not None,
+        "name": r.entry.name if r.entry else None,
+        "near": r.near.name if r.near else None,
+        "geonames_id": r.entry.geonames_id if r.entry else None,
+        "lat": point.lat if point else None,
+        "lon": point.lon if point else None,
+        "country_code": point.country_code if point else None,
+        "admin1": (point.admin1_name or point.admin1) if point else None,
+        "feature": r.entry.feature if r.entry else None,
+        "geo_precision": r.geo_precision,
+        "match": r.match,
+    }
 
 
 @gazetteer_app.command("build")

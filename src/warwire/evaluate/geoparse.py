@@ -49,7 +49,9 @@ def evaluate_geoparse(
     The result has ``acc161``, ``auc``, ``mean_km``, ``median_km``, ``recognition_f1`` and
     ``n`` (gold toponyms with coordinates scored for resolution), plus the recognition
     precision/recall (strict and relaxed), ``acc161_e2e``/``n_e2e``, ``n_docs``,
-    ``n_gold_spans``, ``n_predicted_spans``, ``unresolved``, ``realigned`` and ``dropped``.
+    ``n_gold_spans``, ``n_predicted_spans``, ``unresolved``, ``placed_near`` (gold toponyms
+    given a point but no gazetteer id: names no gazetteer has, placed near the report's town),
+    ``realigned`` and ``dropped``.
     Scores over nothing (e.g. no gold coordinates) are NaN.
     """
     corpus = load_geo_corpus(path)
@@ -72,7 +74,7 @@ def score_geoparse(
     chosen = list(docs if limit is None else docs[:limit])
     errors: list[float] = []
     e2e_errors: list[float] = []
-    unresolved = 0
+    unresolved = placed_near = 0
     strict_tp = strict_pred = strict_gold = 0
     lenient_tp_pred = lenient_pred = lenient_tp_gold = lenient_gold = 0
     for i, doc in enumerate(chosen):
@@ -85,6 +87,8 @@ def score_geoparse(
                 unresolved += 1
                 errors.append(error_km((toponym.lat, toponym.lon), None))
             else:
+                # a point without a gazetteer id: an unidentified name placed near a town
+                placed_near += answer.geonames_id is None
                 errors.append(error_km((toponym.lat, toponym.lon), (answer.lat, answer.lon)))
 
         found = geoparser.parse(doc.text)
@@ -124,6 +128,7 @@ def score_geoparse(
         "n_gold_spans": strict_gold,
         "n_predicted_spans": strict_pred,
         "unresolved": unresolved,
+        "placed_near": placed_near,
     }
 
 

@@ -51,7 +51,6 @@ class Geoparser:
         self, text: str, spans: Sequence[tuple[int, int]]
     ) -> list[PredictedPlace | None]:
         """Resolve given spans, with the report's own recognised toponyms as context."""
-        from warwire.evaluate.geo_types import PredictedPlace
 
         spacy_doc = self.nlp(text)
         found = find_toponyms(spacy_doc, self.gazetteer)
@@ -71,22 +70,26 @@ class Geoparser:
         out: list[PredictedPlace | None] = []
         for s, e in spans:
             r = by_span.get((s, e))
-            if r is None or r.entry is None:
-                out.append(None)
-            else:
-                out.append(PredictedPlace(s, e, r.entry.lat, r.entry.lon, r.entry.geonames_id))
+            out.append(None if r is None else _predicted(r))
         return out
 
     def parse(self, text: str) -> list[PredictedPlace]:
         from warwire.evaluate.geo_types import PredictedPlace
 
         return [
-            PredictedPlace(
-                r.toponym.start,
-                r.toponym.end,
-                r.entry.lat if r.entry else None,
-                r.entry.lon if r.entry else None,
-                r.entry.geonames_id if r.entry else None,
-            )
+            _predicted(r) or PredictedPlace(r.toponym.start, r.toponym.end, None, None, None)
             for r in self.geocode(text)
         ]
+
+
+def _predicted(r: ResolvedPlace) -> PredictedPlace | None:
+    """The point given for a place: its entry's, or for an unresolved name the town it is
+    near (without a GeoNames id: the name itself stays unidentified)."""
+    from warwire.evaluate.geo_types import PredictedPlace
+
+    t = r.toponym
+    if r.entry is not None:
+        return PredictedPlace(t.start, t.end, r.entry.lat, r.entry.lon, r.entry.geonames_id)
+    if r.near is not None:
+        return PredictedPlace(t.start, t.end, r.near.lat, r.near.lon, None)
+    return None

@@ -104,13 +104,19 @@ WEIGHTS = Weights()
 
 @dataclass(frozen=True)
 class ResolvedPlace:
-    """A toponym with the entry it names (None when unresolved) and ACLED's geo precision."""
+    """A toponym with the entry it names (None when unresolved) and ACLED's geo precision.
+
+    An unresolved place may still be ``near`` the town the report is about: a street, church
+    or neighbourhood no gazetteer has lies most likely in the town the report names most
+    (geo precision 2, "part of or near a town"). It stays unresolved: ``entry`` is None.
+    """
 
     toponym: Toponym
     entry: GeoEntry | None
     match: str | None = None
     score: float = 0.0
     geo_precision: int | None = None
+    near: GeoEntry | None = None
 
     @property
     def resolved(self) -> bool:
@@ -436,7 +442,29 @@ def resolve(
         if i in within:
             precision = max(precision, 2)  # at or in the place it is named after
         results.append(ResolvedPlace(top, cand.entry, cand.match, round(score, 4), precision))
-    return results
+    focus = _focus(results)
+    if focus is None:
+        return results
+    return [
+        ResolvedPlace(r.toponym, None, geo_precision=2, near=focus)
+        if r.entry is None and r.toponym.kind == "place"
+        else r
+        for r in results
+    ]
+
+
+def _focus(results: Sequence[ResolvedPlace]) -> GeoEntry | None:
+    """The town or county the report names most (the first named of equals), or None."""
+    counts: dict[int, int] = {}
+    entries: dict[int, GeoEntry] = {}
+    for r in results:
+        if r.entry is not None and r.toponym.kind == "place" and r.entry.feature in _LOCAL:
+            gid = r.entry.geonames_id
+            counts[gid] = counts.get(gid, 0) + 1
+            entries.setdefault(gid, r.entry)
+    if not counts:
+        return None
+    return entries[max(counts, key=lambda gid: counts[gid])]  # max keeps the first of equals
 
 
 def _cast_votes(

@@ -108,8 +108,10 @@ def to_annotation(
                 countries[place.entry.country_code] += 1
             top = place.toponym
             entity_id = None
-            if place.entry is not None:
-                entity = place_entity(place.entry)
+            # an unresolved name near the report's town (a street, a church) is placed there
+            located = place.entry or place.near
+            if located is not None:
+                entity = place_entity(located)
                 entities.setdefault(entity.id, entity)
                 entity_id = entity.id
             mentions.append(
@@ -123,7 +125,7 @@ def to_annotation(
                     extractor=geoparser.version,
                     entity_id=entity_id,
                     geo_precision=place.geo_precision,
-                    resolution=place.match,
+                    resolution=place.match or ("near" if place.near is not None else None),
                 )
             )
     from warwire.nlp.timex import find_timexes

@@ -47,6 +47,9 @@ from warwire.store.records import (
 )
 from warwire.store.schema import MIGRATIONS, postgres_types
 
+_NOT_NAMES = frozenset({"reference", "near"})
+"""Mention resolutions whose text is no name of the entity: an anaphor ("the group"), and an
+unresolved street or building placed near the report's town."""
 _DOC_COLUMNS = "id, title, source, url, published, language, origin, format, text, ingested_at"
 
 
@@ -212,8 +215,9 @@ class SQLStore:
                         {
                             (m.entity_id, " ".join(m.text.split()), m.doc_id)
                             for m in annotation.mentions
-                            # an anaphor ("the group") refers to an entity; it is not a name
-                            if m.entity_id is not None and m.resolution != "reference"
+                            # an anaphor ("the group") refers to an entity, and a street
+                            # placed near a town lies there: neither is the entity's name
+                            if m.entity_id is not None and m.resolution not in _NOT_NAMES
                         }
                     ),
                 )
