@@ -136,9 +136,7 @@ class _Context:
     # dates every remembered answer for that key (a name never counts its own votes).
     _key_votes: dict[str, int] = field(default_factory=dict)
     _key_points: dict[str, int] = field(default_factory=dict)
-    _shares: dict[tuple[str, str, str | None, int], tuple[float, float]] = field(
-        default_factory=dict
-    )
+    _tallies: dict[tuple[str, int], _Tally] = field(default_factory=dict)
     _nearest: dict[tuple[str, int, int], float | None] = field(default_factory=dict)
     _radians: list[tuple[float, float, float]] = field(default_factory=list)  # of ``points``
     ranked: dict[tuple[int, bool, int, int], list[tuple[Candidate, float]]] = field(
@@ -167,11 +165,19 @@ class _Context:
     def shares(self, key: str, country: str, admin1: str | None) -> tuple[float, float]:
         """The share of votes for ``country``, and for ``admin1`` in it, cast by toponyms of
         other names (a name repeated does not confirm itself)."""
-        memo = (key, country, admin1, self.others(key)[0])
-        known = self._shares.get(memo)
-        if known is None:
-            known = self._shares[memo] = self._count_shares(key, country, admin1)
-        return known
+        memo = (key, self.others(key)[0])
+        tally = self._tallies.get(memo)
+        if tally is None:
+            tally = self._tallies[memo] = self._tally(key)
+        total, countries, admin_totals, admin1s = tally
+        if not total:
+            return 0.0, 0.0
+        admin_total = admin_totals.get(country, 0.0)
+        in_admin1 = admin1s.get((country, admin1), 0.0) if admin1 is not None else 0.0
+        return (
+            countries.get(country, 0.0) / total,
+            in_admin1 / admin_total if admin_total else 0.0,
+        )
 
     def nearest_km(self, entry: GeoEntry, key: str) -> float | None:
         """The distance from ``entry`` to the nearest fixed place of another name than ``key``
@@ -194,23 +200,25 @@ class _Context:
         )
         return found
 
-    def _count_shares(self, key: str, country: str, admin1: str | None) -> tuple[float, float]:
-        total = in_country = in_admin1 = 0.0
-        admin_total = 0.0
+    def _tally(self, key: str) -> _Tally:
+        """The weight of the votes cast by names other than ``key``: in all, per country,
+        per country by names that gave a province, and per (country, province)."""
+        total = 0.0
+        countries: dict[str, float] = {}
+        admin_totals: dict[str, float] = {}
+        admin1s: dict[tuple[str, str], float] = {}
         for name, cc, a1, weight in self.votes:
             if name == key:
                 continue
             total += weight
-            if cc == country:
-                in_country += weight
-                if a1 is not None:
-                    admin_total += weight
-                    if a1 == admin1:
-                        in_admin1 += weight
-        return (
-            in_country / total if total else 0.0,
-            in_admin1 / admin_total if admin_total else 0.0,
-        )
+            countries[cc] = countries.get(cc, 0.0) + weight
+            if a1 is not None:
+                admin_totals[cc] = admin_totals.get(cc, 0.0) + weight
+                admin1s[(cc, a1)] = admin1s.get((cc, a1), 0.0) + weight
+        return total, countries, admin_totals, admin1s
+
+
+_Tally = tuple[float, dict[str, float], dict[str, float], dict[tuple[str, str], float]]
 
 
 def _counts(keys: Iterable[str]) -> dict[str, int]:
