@@ -61,3 +61,20 @@ def test_a_common_word_after_of_inside_a_name_is_no_place(toponyms: Any) -> None
     assert "Industry" not in toponyms("He spoke to the Minister of Industry about the strike.")
     # a country's name is no common word, whatever its frequency
     assert toponyms("Town Named One of America's Most Walkable.") == ["America"]
+
+
+def test_a_name_after_and_is_a_place_only_beside_a_place(toponyms: Any) -> None:
+    # "and" lists people as often as towns: the partner decides
+    assert "Tim" not in toponyms("Doctors advised Kristina and Tim to wait a year.")
+    assert toponyms("Crews from Gilroy and Salinas fought the fire.") == ["Gilroy", "Salinas"]
+
+
+def test_a_name_the_report_gives_a_person_is_no_place(toponyms: Any) -> None:
+    # the model tags the surname GPE after a title; the full name earlier makes it a person
+    text = 'Paula Ripley led the team. "We fought hard," said coach Ripley.'
+    assert toponyms(text) == []
+
+
+def test_a_name_after_a_locative_word_stays_a_place_beside_a_namesake(toponyms: Any) -> None:
+    text = "Officials in Erie said the road was closed. Jim Erie, the mayor, disagreed."
+    assert toponyms(text) == ["Erie"]

@@ -115,13 +115,17 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
 
     maybe_places: list[Any] = []  # PERSON and ORG names read so, unless named as places
     deferred: list[tuple[Any, str]] = []  # PERSON and ORG names the context may make places
+    ents = spacy_doc.ents  # spaCy builds the tuple on every access
     full_names = {
-        token.lower_
-        for ent in spacy_doc.ents
-        if ent.label_ == "PERSON" and len(ent) > 1
-        for token in ent
+        token.lower_ for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent
     }
-    for ent in spacy_doc.ents:
+    # names the model tags places after a locative word somewhere in the report ("in Logan")
+    located = {
+        ent.text
+        for ent in ents
+        if ent.label_ in PLACE_LABELS and _after_strong_locative(spacy_doc, ent.start)
+    }
+    for ent in ents:
         span = _trim(ent)
         if span is None:
             continue
@@ -129,7 +133,11 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
             span = _extend(span, gazetteer)
         indices = range(span.start, span.end)
         if ent.label_ in PLACE_LABELS:
-            if _plausible_place(spacy_doc, span, ent.label_, gazetteer):
+            if _plausible_place(spacy_doc, span, ent.label_, gazetteer) and not (
+                ent.label_ != "FAC"
+                and span.text not in located
+                and _persons_name(span, full_names, gazetteer)
+            ):
                 add(
                     Toponym(span.start_char, span.end_char, span.text, "place", "ner", ent.label_),
                     indices,
@@ -163,7 +171,7 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
         elif (
             ent.label_ == "PERSON"
             and len(span) == 1
-            and not _after_locative(spacy_doc, span.start)
+            and not _name_after_locative(spacy_doc, span.start)
             and not _place_like_person(span, full_names)
         ):
             if not _named_person(span, full_names):
@@ -174,12 +182,12 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
             ent.label_ in {"PERSON", "ORG"}
             and not _in_person_role(span, gazetteer)
             and (
-                _after_locative(spacy_doc, span.start)
+                _name_after_locative(spacy_doc, span.start)
                 or (ent.label_ == "PERSON" and _place_like_person(span, full_names))
                 or (ent.label_ == "ORG" and _place_like_org(span, gazetteer))
             )
         ):
-            locative = _after_locative(spacy_doc, span.start)
+            locative = _name_after_locative(spacy_doc, span.start)
             if _is_known(
                 span.text,
                 gazetteer,
@@ -220,11 +228,11 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
                 Toponym(span.start_char, span.end_char, span.text, "place", "ner", "PERSON")
             )
     found.extend(_in_place_context(spacy_doc, gazetteer, deferred, found, full_names))
-    found.extend(_embedded_toponyms(spacy_doc, gazetteer, found))
+    found.extend(_embedded_toponyms(spacy_doc, ents, gazetteer, found))
     found.extend(_datelines(spacy_doc, gazetteer, found))
     people = {
         token.lower_
-        for ent in spacy_doc.ents
+        for ent in ents
         if ent.label_ in {"PERSON", "ORG"}
         for token in ent
         if _capitalised(token)
@@ -349,7 +357,9 @@ GENERIC_AREA_WORDS = STOP_NAMES | frozenset(
 )  # fmt: skip
 
 
-def _embedded_toponyms(spacy_doc: Any, gazetteer: Gazetteer, found: list[Toponym]) -> list[Toponym]:
+def _embedded_toponyms(
+    spacy_doc: Any, ents: Any, gazetteer: Gazetteer, found: list[Toponym]
+) -> list[Toponym]:
     """Countries, states and provinces named inside an organisation's name ("the Texas
     Department of Health", "Ohio Supreme Court", "University of Georgia", "U.S. Census"), and
     the demonym that opens one ("American Farm Bureau"): the gold corpora count these as
@@ -359,7 +369,7 @@ def _embedded_toponyms(spacy_doc: Any, gazetteer: Gazetteer, found: list[Toponym
     # ("Dublin City Council" in a report about Dublin, Ohio)
     named = {t.text for t in found if t.kind == "place" and t.label in PLACE_LABELS}
     out: list[Toponym] = []
-    for ent in spacy_doc.ents:
+    for ent in ents:
         if ent.label_ not in EMBEDDING_LABELS or len(ent) < 2:
             continue
         if any(s < ent.end_char and ent.start_char < e for s, e in kept):
@@ -545,9 +555,27 @@ def _in_person_role(span: Any, gazetteer: Gazetteer) -> bool:
     if len(span) != 1 or span[0].dep_ not in PERSON_ROLES:
         return False
     doc, i = span.doc, span.start
-    if _after_locative(doc, i) and doc[i - 1].lower_ not in WEAK_LOCATIVE:
+    if _after_strong_locative(doc, i):
         return False  # "fighters entered Saraqib", "flights to Kyiv"
     return not _area_name(span.text, gazetteer)
+
+
+def _persons_name(span: Any, full_names: set[str], gazetteer: Gazetteer) -> bool:
+    """A one-word name the model tags a place that the report gives a person: part of a full
+    name elsewhere ("Hartmann" after "Lawrence Hartmann") or after a title ("coach Ripley"),
+    unless a locative word points at it ("in Erie") or it names a country or province
+    ("Jordan", "Washington")."""
+    return (
+        len(span) == 1
+        and (span[0].lower_ in full_names or _after_title(span[0]))
+        and not _after_strong_locative(span.doc, span.start)
+        and not _area_name(span.text, gazetteer)
+    )
+
+
+def _after_title(token: Any) -> bool:
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and before.lower_.rstrip(".") in TITLES
 
 
 def _place_like_person(span: Any, full_names: set[str]) -> bool:
@@ -627,6 +655,18 @@ PLACE_ENDINGS = (
 
 def _after_locative(spacy_doc: Any, index: int) -> bool:
     return index > 0 and spacy_doc[index - 1].lower_ in LOCATIVE
+
+
+def _after_strong_locative(spacy_doc: Any, index: int) -> bool:
+    """After a locative word that is not also a name's inner joint ("of", "and")."""
+    return _after_locative(spacy_doc, index) and spacy_doc[index - 1].lower_ not in WEAK_LOCATIVE
+
+
+def _name_after_locative(spacy_doc: Any, index: int) -> bool:
+    """A locative word before a name the model tags PERSON or ORG, not "and": "Kristina and
+    Tim" lists people as often as "Gilroy and Salinas" lists towns, which the coordination
+    with a place found elsewhere decides (:func:`_coordinated`)."""
+    return _after_locative(spacy_doc, index) and spacy_doc[index - 1].lower_ != "and"
 
 
 def _is_known(text: str, gazetteer: Gazetteer, *, minimum: int, unknown_ok: bool = False) -> bool:
