@@ -78,3 +78,30 @@ def test_a_name_the_report_gives_a_person_is_no_place(toponyms: Any) -> None:
 def test_a_name_after_a_locative_word_stays_a_place_beside_a_namesake(toponyms: Any) -> None:
     text = "Officials in Erie said the road was closed. Jim Erie, the mayor, disagreed."
     assert toponyms(text) == ["Erie"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "street"),
+    [
+        ("Police closed Augusta St. after the crash.", "Augusta St."),
+        ("Residents of 1200 Maple Avenue were evacuated.", "Maple Avenue"),
+        ("The crash happened on County Road 225 near the river.", "County Road 225"),
+        ("Protesters marched along Rashid Street on Friday.", "Rashid Street"),
+    ],
+)
+def test_a_street_is_a_place(toponyms: Any, sentence: str, street: str) -> None:
+    assert toponyms(sentence) == [street]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_a_street"),
+    [
+        ("A South St. Paul man was charged with fraud.", "South St."),  # a saint's name
+        ("The Florida Highway Patrol said the driver fled.", "Florida Highway"),  # an agency
+        ("Road crews worked overnight.", "Road"),
+    ],
+)
+def test_a_street_suffix_inside_a_longer_name_is_no_street(
+    toponyms: Any, sentence: str, not_a_street: str
+) -> None:
+    assert not_a_street not in toponyms(sentence)

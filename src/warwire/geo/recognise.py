@@ -86,6 +86,8 @@ CONNECTORS = frozenset(
 # locative words that join the parts of a name as often as they point at a place
 WEAK_LOCATIVE = frozenset({"of", "and"})
 ARTICLES = frozenset({"the", "a", "an"})
+# capitalised words that open a phrase rather than belong to a street's name
+STOP_WORDS_IN_NAMES = ARTICLES | frozenset({"on", "in", "at", "of", "and", "to", "from", "near"})
 MIN_PHRASE_POPULATION = 5_000
 COMMON_ZIPF = 4.3
 MAX_TOKENS = 5
@@ -99,7 +101,7 @@ class Toponym:
     end: int
     text: str
     kind: ToponymKind
-    source: Literal["ner", "gazetteer"]
+    source: Literal["ner", "gazetteer", "pattern"]
     label: str
     country_code: str | None = None
 
@@ -125,7 +127,14 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
         for ent in ents
         if ent.label_ in PLACE_LABELS and _after_strong_locative(spacy_doc, ent.start)
     }
+    for street in _streets(spacy_doc):
+        add(
+            Toponym(street.start_char, street.end_char, street.text, "place", "pattern", "STREET"),
+            range(street.start, street.end),
+        )
     for ent in ents:
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue  # part of a street's name ("Wichita" of "Wichita Drive")
         span = _trim(ent)
         if span is None:
             continue
@@ -240,6 +249,57 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
     found.extend(_phrase_matches(spacy_doc, gazetteer, taken, people))
     found.sort(key=lambda t: (t.start, -t.end))
     return _without_overlaps(found)
+
+
+# The commonest street suffixes of USPS Publication 28 (appendix C1) and their abbreviations,
+# less those that end as many organisations' names ("Way", "Court", "Square").
+STREET_WORDS = frozenset(
+    {
+        "street", "st.", "avenue", "ave.", "road", "rd.", "drive", "boulevard", "blvd.",
+        "lane", "highway", "parkway", "pike",
+    }
+)  # fmt: skip
+DIRECTION_INITIALS = frozenset({"N.", "S.", "E.", "W.", "NE", "NW", "SE", "SW"})
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
+
+
+def _streets(spacy_doc: Any) -> list[Any]:
+    """Street names: one to three capitalised words, ordinals ("5th") or direction initials
+    before a street suffix ("Augusta St.", "N. High Street", "Old Lexington Highway"), and
+    a route number after it ("County Road 225"). A sentence's first word joins only when it
+    is no common word ("The", "Police"); a capitalised word after the suffix makes it part of
+    a longer name ("St. Paul", "Florida Highway Patrol"), not a street."""
+    out: list[Any] = []
+    n = len(spacy_doc)
+    for token in spacy_doc:
+        if token.lower_ not in STREET_WORDS or not token.text[:1].isupper():
+            continue
+        start = token.i
+        while start > 0 and token.i - start < 3:
+            word = spacy_doc[start - 1]
+            if word.text == "-" and start > 1 and _capitalised(spacy_doc[start - 2]):
+                start -= 2  # "Hyland-Croy Road"
+                continue
+            if not _street_name_word(word) or (word.is_sent_start and common_word(word.text)):
+                break
+            start -= 1
+        end = token.i + 1
+        after = spacy_doc[end] if end < n else None
+        if after is not None and after.text.isdigit():
+            end += 1  # "County Road 225"
+        elif after is not None and _capitalised(after) and after.lower_ not in STOP_NAMES:
+            continue  # a longer name: "St. Paul", "Florida Highway Patrol", "Reese Road School"
+        if start < token.i and (not out or out[-1].end <= start):
+            out.append(spacy_doc[start:end])
+    return out
+
+
+def _street_name_word(word: Any) -> bool:
+    if word.lower_ in STOP_WORDS_IN_NAMES:
+        return False
+    return (
+        _capitalised(word) or word.text in DIRECTION_INITIALS or bool(_ORDINAL.match(word.lower_))
+    )
 
 
 # Nouns for a settlement or a part of one: a name they govern or stand beside is a place
