@@ -105,3 +105,17 @@ def test_a_street_suffix_inside_a_longer_name_is_no_street(
     toponyms: Any, sentence: str, not_a_street: str
 ) -> None:
     assert not_a_street not in toponyms(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("The hearing was held at the Henry County Courthouse on Monday.", "Henry County"),
+        ("Flights resumed at Vancouver International Airport after the storm.", "Vancouver"),
+        ("Fans packed Kansas City for the parade.", "Kansas City"),  # "City" of the name
+    ],
+)
+def test_the_place_opening_an_institutions_name_is_the_toponym(
+    toponyms: Any, sentence: str, place: str
+) -> None:
+    assert toponyms(sentence) == [place]

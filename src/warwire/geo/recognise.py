@@ -140,6 +140,8 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
             continue
         if ent.label_ in PLACE_LABELS or ent.label_ in {"PERSON", "ORG", "NORP"}:
             span = _extend(span, gazetteer)
+        if ent.label_ in PLACE_LABELS:
+            span = _without_institution(span, gazetteer)
         indices = range(span.start, span.end)
         if ent.label_ in PLACE_LABELS:
             if _plausible_place(spacy_doc, span, ent.label_, gazetteer) and not (
@@ -567,6 +569,28 @@ def _extend(span: Any, gazetteer: Gazetteer) -> Any:
                 if len(candidate) > len(best) and gazetteer.has_key(loose_key(candidate.text)):
                     best = candidate
     return best
+
+
+# Words that open an institution's or a building's name after its place ("Henry County
+# Courthouse", "Paris City Hall", "Vancouver International Airport")
+INSTITUTION_WORDS = frozenset(
+    {
+        "court", "courthouse", "jail", "police", "sheriff", "sheriff's", "office", "hall",
+        "airport", "international", "high", "school", "council", "department", "hospital",
+        "library", "university", "college", "church", "fire", "city",
+    }
+)  # fmt: skip
+
+
+def _without_institution(span: Any, gazetteer: Gazetteer) -> Any:
+    """The place that opens an institution's name the model tags as a place ("Henry County"
+    of "Henry County Courthouse"), or ``span`` itself."""
+    if len(span) < 2 or gazetteer.has_key(loose_key(span.text)):
+        return span
+    for k in range(len(span) - 1, 0, -1):
+        if span[k].lower_ in INSTITUTION_WORDS and gazetteer.has_key(loose_key(span[:k].text)):
+            return span[:k]
+    return span
 
 
 def _joinable(token: Any) -> bool:
