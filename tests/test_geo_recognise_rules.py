@@ -119,3 +119,19 @@ def test_the_place_opening_an_institutions_name_is_the_toponym(
     toponyms: Any, sentence: str, place: str
 ) -> None:
     assert toponyms(sentence) == [place]
+
+
+def test_a_national_capital_in_a_persons_role_speaks_for_its_government(toponyms: Any) -> None:
+    # the model tags the capital PERSON, as the subject of a reporting verb
+    assert toponyms("Officials said Baku rejects the proposal.") == ["Baku"]
+    # the same name untagged elsewhere in the report is the capital too
+    text = "Baku said the talks had failed. Critics say Baku rejects every proposal."
+    assert toponyms(text) == ["Baku", "Baku"]
+
+
+def test_a_capitals_name_the_report_gives_a_person_is_no_place(toponyms: Any) -> None:
+    assert toponyms("Dr. Baku said the patient was stable.") == []
+    text = "Sofia Marquez coached the team. Sofia said the girls played well."
+    assert toponyms(text) == []
+    # a small capital's name (Bermuda's) is more often a surname
+    assert toponyms("Hamilton said the vote would be close.") == []
