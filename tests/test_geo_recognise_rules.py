@@ -123,15 +123,34 @@ def test_the_place_opening_an_institutions_name_is_the_toponym(
 
 def test_a_national_capital_in_a_persons_role_speaks_for_its_government(toponyms: Any) -> None:
     # the model tags the capital PERSON, as the subject of a reporting verb
-    assert toponyms("Officials said Baku rejects the proposal.") == ["Baku"]
-    # the same name untagged elsewhere in the report is the capital too
-    text = "Baku said the talks had failed. Critics say Baku rejects every proposal."
-    assert toponyms(text) == ["Baku", "Baku"]
+    assert toponyms("Officials said Bishkek rejects the proposal.") == ["Bishkek"]
+    # tagged ORG, and again as the subject of a reporting verb
+    text = "Tashkent said the talks had failed. Critics say Tashkent rejects every proposal."
+    assert toponyms(text) == ["Tashkent", "Tashkent"]
 
 
 def test_a_capitals_name_the_report_gives_a_person_is_no_place(toponyms: Any) -> None:
-    assert toponyms("Dr. Baku said the patient was stable.") == []
+    assert toponyms("Dr. Bishkek said the patient was stable.") == []
     text = "Sofia Marquez coached the team. Sofia said the girls played well."
     assert toponyms(text) == []
     # a small capital's name (Bermuda's) is more often a surname
     assert toponyms("Hamilton said the vote would be close.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("The Tempe Police Department arrested two men on Friday.", "Tempe"),
+        ("The judge at Lorain County Court set bail at $5,000.", "Lorain County"),
+        ("Salem City Council approved the budget on Monday.", "Salem"),
+    ],
+)
+def test_the_place_a_public_body_serves_opens_its_name(
+    toponyms: Any, sentence: str, place: str
+) -> None:
+    assert toponyms(sentence) == [place]
+
+
+def test_a_public_bodys_name_opened_by_a_person_or_a_word_holds_no_place(toponyms: Any) -> None:
+    assert toponyms("John Hale spoke to the board. Hale High School will close.") == []
+    assert toponyms("The Superior Court ruled against the company.") == []

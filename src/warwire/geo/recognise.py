@@ -241,7 +241,7 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
                 Toponym(span.start_char, span.end_char, span.text, "place", "ner", "PERSON")
             )
     found.extend(_in_place_context(spacy_doc, gazetteer, deferred, found, full_names))
-    found.extend(_embedded_toponyms(spacy_doc, ents, gazetteer, found))
+    found.extend(_embedded_toponyms(spacy_doc, ents, gazetteer, found, full_names))
     found.extend(_datelines(spacy_doc, gazetteer, found))
     people = {
         token.lower_
@@ -250,7 +250,7 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
         for token in ent
         if _capitalised(token)
     }
-    # a capital's name the report gives no person names its government ("Tbilisi urges talks")
+    # a capital's name the report gives no person names its government ("Bishkek urges talks")
     people -= {word for word in people - full_names if _national_capital(word.title(), gazetteer)}
     found.extend(_phrase_matches(spacy_doc, gazetteer, taken, people))
     found.sort(key=lambda t: (t.start, -t.end))
@@ -424,7 +424,7 @@ GENERIC_AREA_WORDS = STOP_NAMES | frozenset(
 
 
 def _embedded_toponyms(
-    spacy_doc: Any, ents: Any, gazetteer: Gazetteer, found: list[Toponym]
+    spacy_doc: Any, ents: Any, gazetteer: Gazetteer, found: list[Toponym], full_names: set[str]
 ) -> list[Toponym]:
     """Countries, states and provinces named inside an organisation's name ("the Texas
     Department of Health", "Ohio Supreme Court", "University of Georgia", "U.S. Census"), and
@@ -444,6 +444,14 @@ def _embedded_toponyms(
         if span is None:
             continue
         i = span.start
+        opening = _serving_place(span, gazetteer, full_names, named)
+        if opening is not None:
+            out.append(
+                Toponym(
+                    opening.start_char, opening.end_char, opening.text, "place", "gazetteer", "EMB"
+                )
+            )
+            i = opening.end
         while i < span.end:
             token = spacy_doc[i]
             if not token.text[:1].isupper():
@@ -493,6 +501,82 @@ def _embedded_toponyms(
             else:
                 i += 1
     return out
+
+
+# A public body is named after the town or county it serves ("Tempe Police Department",
+# "Lorain County Council", "Yuma Public Library"): the nouns of local government and public
+# services (US Census of Governments' types, UK local authorities), and the words that qualify
+# them ("City Council", "High School", "Superior Court"). Nouns in SERVING_NOUNS_ALONE
+# follow the place directly; the rest need a qualifier ("Elm Court" is a street, "Emerson
+# School" a person's).
+SERVING_NOUNS_ALONE = frozenset(
+    {
+        "police", "sheriff", "council", "commission", "board", "schools", "library",
+        "hospital", "chamber", "selectmen", "aldermen",
+    }
+)  # fmt: skip
+SERVING_NOUNS = SERVING_NOUNS_ALONE | {"school", "court", "hall", "department", "district"}
+SERVING_QUALIFIERS = frozenset(
+    {
+        "city", "town", "county", "borough", "village", "township", "parish", "public", "high",
+        "community", "general", "regional", "metropolitan", "municipal", "superior", "district",
+        "circuit", "fire", "police", "school", "unified", "area",
+    }
+)  # fmt: skip
+
+
+def _serving_place(span: Any, gazetteer: Gazetteer, full_names: set[str], named: set[str]) -> Any:
+    """The town, county, state or country that opens an organisation's name before the
+    noun of a public body ("Tempe" of "Tempe Police Department"), or None. A name the
+    report gives a person ("Hale High School" after "John Hale") or a common word ("Superior
+    Court") is none. A county keeps its word ("Lorain County" of "Lorain County Court");
+    "City" before the body's noun belongs to the body ("Salem" of "Salem City Council") when the
+    shorter name is a town at least as large, unless the report names "X City" itself."""
+    for k in range(min(3, len(span) - 1), 0, -1):
+        name = span[:k]
+        if not all(t.text[:1].isupper() for t in name) or not _serves(span[k:]):
+            continue
+        if any(t.lower_ in full_names for t in name):
+            return None
+        if k == 1 and (common_word(name.text) or name.text.isupper()):
+            return None
+        matches = _serving_matches(name.text, gazetteer)
+        if not matches:
+            continue
+        if span[k].lower_ in {"county", "parish"} and _serving_matches(
+            span[: k + 1].text, gazetteer
+        ):
+            return span[: k + 1]  # "Lorain County" of "Lorain County Court"
+        if k > 1 and name[-1].lower_ == "city" and name.text not in named:
+            shorter = [e.population for e in _serving_matches(name[:-1].text, gazetteer)]
+            if shorter and max(shorter) >= max(e.population for e in matches):
+                return name[:-1]
+        return name
+    return None
+
+
+def _serving_matches(text: str, gazetteer: Gazetteer) -> list[Any]:
+    if not gazetteer.has_key(loose_key(text)):
+        return []
+    return [
+        c.entry
+        for c in gazetteer.lookup(text, fuzzy=False, limit=10)
+        if c.match == "exact" and c.entry.feature in SERVING_FEATURES
+    ]
+
+
+SERVING_FEATURES = frozenset({"city", "admin2", "admin1", "country"})
+
+
+def _serves(words: Any) -> bool:
+    """Whether ``words`` open with the noun of a public body, after its qualifiers."""
+    for n, token in enumerate(words):
+        word = token.lower_
+        if word in SERVING_NOUNS and (n > 0 or word in SERVING_NOUNS_ALONE):
+            return True
+        if word not in SERVING_QUALIFIERS:
+            return False
+    return False
 
 
 # "ARLINGTON — The City Council...", "ROSWELL, Ga. (AP) -": a place in capitals opening the
@@ -666,14 +750,14 @@ def _after_title(token: Any) -> bool:
     return before is not None and before.lower_.rstrip(".") in TITLES
 
 
-# A capital smaller than this ("Hamilton", Bermuda) is more often a surname than a government
+# A capital smaller than this (Bermuda's Hamilton) is more often a surname than a government
 MIN_CAPITAL_POPULATION = 100_000
 
 
 def _national_capital(word: str, gazetteer: Gazetteer) -> bool:
     """Whether ``word`` is the exact name of a country's capital of 100,000 people or more:
-    the seat of a government, which news reports make speak and act for it ("Tbilisi says",
-    "Pyongyang warned"), the commonest metonymy of places (Markert and Nissim 2007)."""
+    the seat of a government, which news reports make speak and act for it ("Bishkek says",
+    "Tashkent warned"), the commonest metonymy of places (Markert and Nissim 2007)."""
     if word.isupper():
         return False  # an acronym ("PTA") or a line in capitals
     return any(
@@ -686,7 +770,7 @@ def _national_capital(word: str, gazetteer: Gazetteer) -> bool:
 
 def _capital_not_person(span: Any, full_names: set[str], gazetteer: Gazetteer) -> bool:
     """A one-word PERSON name that is a national capital's and that the report gives no
-    person (no full name, no title): a place in any role ("Tbilisi accuses the rebels")."""
+    person (no full name, no title): a place in any role ("Bishkek accuses the rebels")."""
     return (
         len(span) == 1
         and not _named_person(span, full_names)
