@@ -154,3 +154,19 @@ def test_the_place_a_public_body_serves_opens_its_name(
 def test_a_public_bodys_name_opened_by_a_person_or_a_word_holds_no_place(toponyms: Any) -> None:
     assert toponyms("John Hale spoke to the board. Hale High School will close.") == []
     assert toponyms("The Superior Court ruled against the company.") == []
+
+
+def test_the_state_of_a_legislators_party_and_state_is_a_toponym(toponyms: Any) -> None:
+    assert toponyms("Sen. Ann Kay, R-Ore., said the bill would pass.") == ["Ore."]
+    assert toponyms("Rep. Tom Hale (D-W. Va.) chaired the hearing.") == ["W. Va."]
+    # a hyphenated grade is no party label
+    assert toponyms("Grade D-Ore. is no party label.") == []
+
+
+def test_an_abbreviations_period_belongs_to_the_toponym(toponyms: Any) -> None:
+    # no capital follows: the period is the abbreviation's
+    assert toponyms("The ferry runs from Erie to Phila. officials said.") == ["Erie", "Phila."]
+    # an initialism keeps its last period before the sentence's
+    assert toponyms("He moved from Tulsa to L.A.. It was hot there.") == ["Tulsa", "L.A."]
+    # a sentence's full stop is no part of the name
+    assert toponyms("We drove to St. Petersburg. The road was long.") == ["St. Petersburg"]

@@ -14,6 +14,7 @@ Two sources of spans, merged without overlaps:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable
@@ -253,8 +254,76 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
     # a capital's name the report gives no person names its government ("Bishkek urges talks")
     people -= {word for word in people - full_names if _national_capital(word.title(), gazetteer)}
     found.extend(_phrase_matches(spacy_doc, gazetteer, taken, people))
+    states, periods = _abbreviations(spacy_doc)
+    found.extend(states)
     found.sort(key=lambda t: (t.start, -t.end))
-    return _without_overlaps(found)
+    return [_with_period(t, periods) for t in _without_overlaps(found)]
+
+
+# The Associated Press's abbreviations of the US states (AP Stylebook, "state names"; the
+# eight states it never abridges have none), which reports write after a legislator's party
+# ("Sen. Ann Kay, R-Calif.") as after a town
+AP_STATES = frozenset(
+    {
+        "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.",
+        "Ind.", "Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.",
+        "Mont.", "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.",
+        "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Vt.", "Va.", "Wash.", "W.Va.",
+        "Wis.", "Wyo.", "D.C.",
+    }
+)  # fmt: skip
+PARTY_INITIALS = frozenset({"D", "R", "I"})
+
+
+def _abbreviations(spacy_doc: Any) -> tuple[list[Toponym], dict[int, Any]]:
+    """In one pass over the tokens: the states of legislators' party and state after their
+    names ("Sen. Ann Kay, R-Ore.", "(D-W. Va.)"), and the periods written right after a word,
+    by their offsets."""
+    states: list[Toponym] = []
+    periods: dict[int, Any] = {}
+    n = len(spacy_doc)
+    for token in spacy_doc:
+        text = token.text
+        if text[:1] == "." and token.i > 0 and not spacy_doc[token.i - 1].whitespace_:
+            periods[token.idx] = token
+        elif (
+            text == "-"
+            and 0 < token.i < n - 1
+            and not token.whitespace_
+            and spacy_doc[token.i - 1].text in PARTY_INITIALS
+            and not spacy_doc[token.i - 1].whitespace_
+            and token.i > 1
+            and spacy_doc[token.i - 2].text in {",", "("}  # "Sen. Ann Kay, R-Ore.", "(D-Pa.)"
+        ):
+            end = token.i + 2
+            name = spacy_doc[token.i + 1].text
+            if name == "W." and end < n and spacy_doc[end].text == "Va.":
+                name, end = "W.Va.", end + 1  # "W. Va."
+            if name in AP_STATES:
+                span = spacy_doc[token.i + 1 : end]
+                states.append(
+                    Toponym(span.start_char, span.end_char, span.text, "place", "pattern", "STATE")
+                )
+    return states, periods
+
+
+_INITIALISM = re.compile(r"(?:[A-Z]\.)+[A-Z][a-z]{0,2}")
+
+
+def _with_period(toponym: Toponym, periods: dict[int, Any]) -> Toponym:
+    """The toponym with the period written right after it when the period is its
+    abbreviation's, not the sentence's end: the name is an initialism ("W.Va", "L.A") or no
+    capital follows ("Phila. officer charged", "Elm Ave., Salem")."""
+    period = periods.get(toponym.end)
+    if period is None:
+        return toponym
+    doc = period.doc
+    after = doc[period.i + 1] if period.i + 1 < len(doc) else None
+    if _INITIALISM.fullmatch(toponym.text.rsplit(" ", 1)[-1]) or (
+        after is not None and (after.text[:1] in {",", ";", ":", ")"} or after.text[:1].islower())
+    ):
+        return dataclasses.replace(toponym, end=toponym.end + 1, text=toponym.text + ".")
+    return toponym
 
 
 # The commonest street suffixes of USPS Publication 28 (appendix C1) and their abbreviations,
