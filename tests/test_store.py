@@ -214,3 +214,67 @@ def test_nul_characters_are_stored_and_looked_up_on_both_backends(store: SQLStor
     stored = store.get_document(doc.id)
     assert (stored.title or "").replace("\x00", "") == "Title"
     assert store.find_entities("Pal\x00myra") == []
+
+
+def test_an_alias_enters_the_name_search_once_whoever_uses_it(store: SQLStore) -> None:
+    """Many reports naming a place by the same alias give one search entry; a new alias still
+    enters. (The SQLite trigger counted every earlier use of the alias on each insert, so
+    storing slowed as reports accumulated.)"""
+    from warwire.models import Entity
+
+    place = Entity("place-raqqa", "place", "Raqqa", lat=35.95, lon=39.01)
+    for i, alias in enumerate(["Rakka", "Rakka", "Rakka", "Ar-Raqqah"]):
+        text = f"Report {i}: shelling near {alias} on Monday."
+        doc = Document.create(text)
+        start = text.index(alias)
+        mention = Mention(doc.id, start, start + len(alias), alias, "GPE", 0, "test", place.id)
+        sentence = Sentence(doc.id, 0, 0, len(text), text)
+        annotation = Annotation(doc.id, (sentence,), (mention,), "t", entities=(place,))
+        store.add_document(doc, annotation)
+    assert store.search_entities('"rakka"', limit=5) == [place.id]
+    assert store.search_entities('"ar" "raqqah"', limit=5) == [place.id]
+    assert sorted(store.aliases(place.id)) == ["Ar-Raqqah", "Rakka"]
+    if isinstance(store, SQLiteStore):
+        rows = store._conn.execute(
+            "SELECT name FROM names_fts WHERE entity_id = ? ORDER BY name", (place.id,)
+        ).fetchall()
+        assert rows == [("Ar-Raqqah",), ("Rakka",), ("Raqqa",)]
+
+
+def test_sqlite_storing_an_alias_does_not_read_its_earlier_uses(tmp_path: Path) -> None:
+    """SQLite only (its FTS5 trigger; PostgreSQL's names_search needs no look): the work of
+    storing one more use of an alias is the same after 5 earlier uses as after 400."""
+    with SQLiteStore(tmp_path / "w.db") as store:
+        conn = store._conn
+        conn.execute("INSERT INTO entities (id, kind, name) VALUES ('e', 'place', 'Raqqa')")
+
+        def use(n: int) -> None:
+            conn.execute(
+                "INSERT INTO documents (id, text, n_chars, ingested_at, pipeline)"
+                " VALUES (?, 'x', 1, '2016-01-01', 't')",
+                (f"d{n}",),
+            )
+            conn.execute(
+                "INSERT INTO entity_aliases (entity_id, alias, doc_id) VALUES ('e', 'Rakka', ?)",
+                (f"d{n}",),
+            )
+
+        def steps(n: int) -> int:
+            count = [0]
+
+            def tick() -> int:
+                count[0] += 1
+                return 0
+
+            conn.set_progress_handler(tick, 1)
+            use(n)
+            conn.set_progress_handler(None, 1)
+            return count[0]
+
+        for n in range(5):
+            use(n)
+        early = steps(5)
+        for n in range(6, 400):
+            use(n)
+        late = steps(400)
+        assert late < early * 1.5, (early, late)

@@ -420,4 +420,21 @@ MIGRATIONS: tuple[Migration, ...] = (
             f"CREATE INDEX fused_place_odd_date ON fused_events (location) WHERE {ODD_DATE}",
         ),
     ),
+    # An alias enters the name search once, with its first use. The trigger counted every use
+    # of the alias to see whether this was the first, so storing a report took longer with
+    # every report that had used its names before (0.05 s for 100 reports of 25 names, 2.96 s
+    # for 2,000); asking whether any other use exists reads at most two index entries.
+    # PostgreSQL's names_search needs no count (its insert skips a name already there).
+    Migration(
+        "0013_alias_search_first_use",
+        (
+            "DROP TRIGGER names_fts_alias",
+            """CREATE TRIGGER names_fts_alias AFTER INSERT ON entity_aliases
+            WHEN NOT EXISTS (SELECT 1 FROM entity_aliases WHERE entity_id = new.entity_id
+                             AND alias = new.alias AND rowid <> new.rowid) BEGIN
+                INSERT INTO names_fts (entity_id, name) VALUES (new.entity_id, new.alias);
+            END""",
+        ),
+        postgres=(),
+    ),
 )
