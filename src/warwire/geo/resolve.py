@@ -190,14 +190,12 @@ class _Context:
                 _point(plat, plon) for _, plat, plon in self.points[len(self._radians) :]
             ]
         here = _point(entry.lat, entry.lon)
-        found = self._nearest[memo] = min(
-            (
-                _haversine_km(here, there)
-                for (name, _, _), there in zip(self.points, self._radians, strict=True)
-                if name != key
-            ),
-            default=None,
-        )
+        nearest = math.inf
+        for (name, _, _), there in zip(self.points, self._radians, strict=True):
+            # the difference in latitude alone is a lower bound of the distance
+            if name != key and abs(there[0] - here[0]) * EARTH_KM < nearest:
+                nearest = min(nearest, _haversine_km(here, there))
+        found = self._nearest[memo] = None if nearest == math.inf else nearest
         return found
 
     def _tally(self, key: str) -> _Tally:
