@@ -128,9 +128,9 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
         for ent in ents
         if ent.label_ in PLACE_LABELS and _after_strong_locative(spacy_doc, ent.start)
     }
-    for street in _streets(spacy_doc):
+    for street, label in _streets(spacy_doc):
         add(
-            Toponym(street.start_char, street.end_char, street.text, "place", "pattern", "STREET"),
+            Toponym(street.start_char, street.end_char, street.text, "place", "pattern", label),
             range(street.start, street.end),
         )
     for ent in ents:
@@ -334,20 +334,25 @@ STREET_WORDS = frozenset(
         "lane", "highway", "parkway", "pike",
     }
 )  # fmt: skip
+# A township, the civil division of many US states' counties, and its abbreviation
+TOWNSHIP_WORDS = frozenset({"township", "twp."})
 DIRECTION_INITIALS = frozenset({"N.", "S.", "E.", "W.", "NE", "NW", "SE", "SW"})
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 
 
-def _streets(spacy_doc: Any) -> list[Any]:
-    """Street names: one to three capitalised words, ordinals ("5th") or direction initials
-    before a street suffix ("Augusta St.", "N. High Street", "Old Lexington Highway"), and
-    a route number after it ("County Road 225"). A sentence's first word joins only when it
-    is no common word ("The", "Police"); a capitalised word after the suffix makes it part of
-    a longer name ("St. Paul", "Florida Highway Patrol"), not a street."""
-    out: list[Any] = []
+def _streets(spacy_doc: Any) -> list[tuple[Any, str]]:
+    """Street and township names, with "STREET" or "TOWNSHIP": one to three capitalised
+    words, ordinals ("5th"), direction initials or "St." before a street suffix ("Augusta St.",
+    "N. High Street", "Old Lexington Highway") or a township's ("Clinton Township", "St. Clair
+    Twp."), and a route number after a street's ("County Road 225"). A sentence's first word
+    joins only when it is no common word ("The", "Police"); a capitalised word after a
+    street's suffix makes it part of a longer name ("St. Paul", "Florida Highway Patrol"),
+    not a street."""
+    out: list[tuple[Any, str]] = []
     n = len(spacy_doc)
     for token in spacy_doc:
-        if token.lower_ not in STREET_WORDS or not token.text[:1].isupper():
+        label = _name_suffix(spacy_doc, token)
+        if label is None:
             continue
         start = token.i
         while start > 0 and token.i - start < 3:
@@ -360,20 +365,48 @@ def _streets(spacy_doc: Any) -> list[Any]:
             start -= 1
         end = token.i + 1
         after = spacy_doc[end] if end < n else None
-        if after is not None and after.text.isdigit():
+        if label == "TOWNSHIP" or after is None:
+            pass
+        elif after.text.isdigit():
             end += 1  # "County Road 225"
-        elif after is not None and _capitalised(after) and after.lower_ not in STOP_NAMES:
+        elif _capitalised(after) and after.lower_ not in STOP_NAMES:
             continue  # a longer name: "St. Paul", "Florida Highway Patrol", "Reese Road School"
-        if start < token.i and (not out or out[-1].end <= start):
-            out.append(spacy_doc[start:end])
+        if start < token.i and (not out or out[-1][0].end <= start):
+            out.append((spacy_doc[start:end], label))
     return out
+
+
+def _name_suffix(spacy_doc: Any, token: Any) -> str | None:
+    """The label, "STREET" or "TOWNSHIP", when the token is such a suffix: the word, or its
+    abbreviation split from its period ("Ave" of "Elm Ave., Salem"; a street's only when no
+    sentence ends there, as the capital after "Elm Ave. The" shows)."""
+    text = token.text
+    if not text[:1].isupper():
+        return None
+    lower = token.lower_
+    if lower in STREET_WORDS:
+        return "STREET"
+    if lower in TOWNSHIP_WORDS:
+        return "TOWNSHIP"
+    i = token.i
+    if i + 1 >= len(spacy_doc) or token.whitespace_ or spacy_doc[i + 1].text != ".":
+        return None
+    if lower + "." in TOWNSHIP_WORDS:
+        return "TOWNSHIP"
+    if lower + "." not in STREET_WORDS or i + 2 >= len(spacy_doc):
+        return None
+    after = spacy_doc[i + 2].text
+    return "STREET" if after[:1] in {",", ";", ")"} or after[:1].islower() else None
 
 
 def _street_name_word(word: Any) -> bool:
     if word.lower_ in STOP_WORDS_IN_NAMES:
         return False
     return (
-        _capitalised(word) or word.text in DIRECTION_INITIALS or bool(_ORDINAL.match(word.lower_))
+        _capitalised(word)
+        or word.text in DIRECTION_INITIALS
+        or word.text == "St."  # "St. Clair Twp."
+        or bool(_ORDINAL.match(word.lower_))
     )
 
 
