@@ -195,3 +195,15 @@ def test_an_abbreviations_period_belongs_to_the_toponym(toponyms: Any) -> None:
     assert toponyms("He moved from Tulsa to L.A.. It was hot there.") == ["Tulsa", "L.A."]
     # a sentence's full stop is no part of the name
     assert toponyms("We drove to St. Petersburg. The road was long.") == ["St. Petersburg"]
+
+
+def test_a_generic_word_before_an_institution_word_is_no_place(toponyms: Any) -> None:
+    # "City" of "City Hall" is a gazetteer key, but no town's name opens the building's
+    assert "City" not in toponyms("The council met at City Hall on Monday.")
+    # a town's name before the institution word still is one
+    assert "Henry County" in toponyms("He was held at the Henry County Courthouse.")
+
+
+def test_a_generic_feature_noun_inside_an_organisations_name_is_no_place(toponyms: Any) -> None:
+    found = toponyms("The fire spread through the Allegheny National Forest on Monday.")
+    assert "Forest" not in found

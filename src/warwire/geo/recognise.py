@@ -521,6 +521,8 @@ GENERIC_AREA_WORDS = STOP_NAMES | frozenset(
     {
         "centre", "center", "northern", "southern", "eastern", "western", "capital", "coast",
         "pan", "island", "islands", "highlands", "lakes", "national", "federal", "union",
+        "forest", "forests", "park", "valley", "bay", "mountain", "mountains",
+        "hills", "desert", "canyon", "harbor", "harbour", "beach", "springs",
     }
 )  # fmt: skip
 
@@ -778,7 +780,11 @@ def _without_institution(span: Any, gazetteer: Gazetteer) -> Any:
     if len(span) < 2 or gazetteer.has_key(loose_key(span.text)):
         return span
     for k in range(len(span) - 1, 0, -1):
-        if span[k].lower_ in INSTITUTION_WORDS and gazetteer.has_key(loose_key(span[:k].text)):
+        if (
+            span[k].lower_ in INSTITUTION_WORDS
+            and not (k == 1 and span[0].lower_ in GENERIC_AREA_WORDS)  # "City Hall"
+            and gazetteer.has_key(loose_key(span[:k].text))
+        ):
             return span[:k]
     return span
 
