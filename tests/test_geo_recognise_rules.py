@@ -207,3 +207,23 @@ def test_a_generic_word_before_an_institution_word_is_no_place(toponyms: Any) ->
 def test_a_generic_feature_noun_inside_an_organisations_name_is_no_place(toponyms: Any) -> None:
     found = toponyms("The fire spread through the Allegheny National Forest on Monday.")
     assert "Forest" not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "not_a_place"),
+    [
+        ("Villagers fled Nyanza province after the outbreak.", "Nyanza", "Nyanza province"),
+        ("The outbreak reached Ridley beach in Dorset.", "Ridley", "Ridley beach"),
+    ],
+)
+def test_a_place_name_ends_at_its_last_capitalised_word(
+    toponyms: Any, sentence: str, place: str, not_a_place: str
+) -> None:
+    found = toponyms(sentence)
+    assert place in found
+    assert not_a_place not in found
+
+
+def test_a_place_name_with_lower_case_words_inside_keeps_them(toponyms: Any) -> None:
+    # only the words after the last capitalised one go
+    assert "City of Tulsa" in toponyms("The City of Tulsa approved the budget.")

@@ -142,7 +142,11 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
         if ent.label_ in PLACE_LABELS or ent.label_ in {"PERSON", "ORG", "NORP"}:
             span = _extend(span, gazetteer)
         if ent.label_ in PLACE_LABELS:
-            span = _without_institution(span, gazetteer)
+            name = _without_lower_tail(span)
+            if name is None:
+                taken.update(range(span.start, span.end))
+                continue
+            span = _without_institution(name, gazetteer)
         indices = range(span.start, span.end)
         if ent.label_ in PLACE_LABELS:
             if _plausible_place(spacy_doc, span, ent.label_, gazetteer) and not (
@@ -737,6 +741,23 @@ def _trim(span: Any) -> Any:
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _without_lower_tail(span: Any) -> Any:
+    """A place's name without the lower-case words the model let end it ("Ridley beach",
+    "St. Kitts and", "Kerman province"): a name ends at its last capitalised word. None when
+    no name is left, or only a generic word ("City" of "City of")."""
+    end = span.end
+    doc = span.doc
+    while end > span.start and doc[end - 1].is_lower and doc[end - 1].is_alpha:
+        end -= 1
+    if end == span.end:
+        return span
+    if end == span.start or doc[span.start].is_lower:
+        return None
+    if end - span.start == 1 and doc[span.start].lower_ in GENERIC_AREA_WORDS | {"village"}:
+        return None
+    return doc[span.start : end]
 
 
 def _extend(span: Any, gazetteer: Gazetteer) -> Any:
