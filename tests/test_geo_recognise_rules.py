@@ -227,3 +227,23 @@ def test_a_place_name_ends_at_its_last_capitalised_word(
 def test_a_place_name_with_lower_case_words_inside_keeps_them(toponyms: Any) -> None:
     # only the words after the last capitalised one go
     assert "City of Tulsa" in toponyms("The City of Tulsa approved the budget.")
+
+
+@pytest.mark.parametrize("title", ["Ms", "Mrs", "Dr."])
+def test_a_name_after_an_honorific_is_a_persons_not_a_place(
+    gazetteer: Any, nlp: Any, title: str
+) -> None:
+    from spacy.tokens import Span
+
+    # the small model tags such names GPE now and then; set the tag to test the rule alone
+    doc = nlp(f"The mayor held a reception for {title} Paris last year.")
+    doc.ents = [Span(doc, 6, 8, label="GPE")]
+    assert [t.text for t in find_toponyms(doc, gazetteer)] == []
+    # the place without the honorific is still one
+    doc = nlp("The mayor held a reception in Paris last year.")
+    doc.ents = [Span(doc, 6, 7, label="GPE")]
+    assert [t.text for t in find_toponyms(doc, gazetteer)] == ["Paris"]
+
+
+def test_middle_inside_a_schools_name_is_no_place(toponyms: Any) -> None:
+    assert toponyms("Students at Corbin Middle School raised funds.") == []

@@ -523,10 +523,10 @@ EMBEDDING_LABELS = frozenset({"ORG"})
 EMBEDDED_FEATURES = frozenset({"country", "admin1", "continent"})
 GENERIC_AREA_WORDS = STOP_NAMES | frozenset(
     {
-        "centre", "center", "northern", "southern", "eastern", "western", "capital", "coast",
-        "pan", "island", "islands", "highlands", "lakes", "national", "federal", "union",
-        "forest", "forests", "park", "valley", "bay", "mountain", "mountains",
-        "hills", "desert", "canyon", "harbor", "harbour", "beach", "springs",
+        "centre", "center", "middle", "northern", "southern", "eastern", "western", "capital",
+        "coast", "pan", "island", "islands", "highlands", "lakes", "national", "federal",
+        "union", "forest", "forests", "park", "valley", "bay", "mountain", "mountains", "hills",
+        "desert", "canyon", "harbor", "harbour", "beach", "springs",
     }
 )  # fmt: skip
 
@@ -958,6 +958,10 @@ def _place_like_org(span: Any, gazetteer: Gazetteer) -> bool:
     return _is_known(span.text, gazetteer, minimum=100_000)
 
 
+# The honorifics written only before a person's name (Oxford Style Manual, "Forms of address")
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
+
+
 def _plausible_place(spacy_doc: Any, span: Any, label: str, gazetteer: Gazetteer) -> bool:
     """Whether an entity the model labels GPE, LOC or FAC is worth keeping as a toponym.
 
@@ -966,6 +970,8 @@ def _plausible_place(spacy_doc: Any, span: Any, label: str, gazetteer: Gazetteer
     heard of ("Titan", "Petrojet") only after a locative word or when it looks like a place
     name ("...ville", "...stan"); longer unknown names are kept as unresolved places.
     """
+    if len(span) > 1 and span[0].lower_.rstrip(".") in HONORIFICS:
+        return False  # "Ms Okafor", a person's name the model tags a place
     if gazetteer.has_key(loose_key(span.text)):
         return True
     locative = _after_locative(spacy_doc, span.start)
