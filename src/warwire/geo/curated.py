@@ -20,7 +20,6 @@ from warwire.errors import ConfigError
 __all__ = [
     "CuratedFeature",
     "PlaceVariants",
-    "load_country_centres",
     "load_regions",
     "load_state_points",
     "load_variants",
@@ -123,12 +122,6 @@ def load_variants() -> PlaceVariants:
 def load_country_points() -> dict[str, tuple[float, float]]:
     """GeoNames-convention country points of ``vocab/country_points.yaml``, checked."""
     return _load_points("country_points.yaml")
-
-
-def load_country_centres() -> dict[str, tuple[float, float]]:
-    """Countries' centres of area (``vocab/country_centres.yaml``), by ISO 3166-1 alpha-2
-    code, checked."""
-    return _load_points("country_centres.yaml")
 
 
 def load_state_points() -> dict[str, tuple[float, float]]:

