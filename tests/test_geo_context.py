@@ -290,3 +290,23 @@ def test_one_name_with_two_partners_is_two_places(gazetteer: Any) -> None:
         ("US", "IL"),
         ("US", "MA"),
     ]
+
+
+def test_a_comma_list_of_states_is_no_town_state_pair(gazetteer: Any) -> None:
+    # "Oklahoma, Pennsylvania" alone could be a town and its state; in a list of states it is
+    # the state. A town, county and state chain still pairs ("Springfield, Illinois" above).
+    text = "The outbreak reached Oklahoma, Pennsylvania, Wisconsin and Ohio."
+    tops = [
+        Toponym(m.start(), m.end(), m.group(), "place", "ner", "GPE")
+        for m in re.finditer(r"Oklahoma|Pennsylvania|Wisconsin|Ohio", text)
+    ]
+    found = {r.toponym.text: r.entry for r in resolve(text, tops, gazetteer)}
+    oklahoma = found["Oklahoma"]
+    assert oklahoma is not None and oklahoma.feature == "admin1" and oklahoma.admin1 == "OK"
+    text = "A storm hit Springfield, Sangamon County, Illinois on Monday."
+    tops = [
+        Toponym(m.start(), m.end(), m.group(), "place", "ner", "GPE")
+        for m in re.finditer(r"Springfield|Sangamon County|Illinois", text)
+    ]
+    town = resolve(text, tops, gazetteer)[0].entry
+    assert town is not None and (town.country_code, town.admin1) == ("US", "IL")

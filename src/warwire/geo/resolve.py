@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from warwire.geo import (
     Candidate,
@@ -373,7 +374,7 @@ def _report(text: str, toponyms: Sequence[Toponym], gazetteer: Gazetteer) -> _Re
             cands.append(list(found[t.text]))
         else:
             cands.append([])
-    pairs = _pairs(text, toponyms)
+    pairs = _pairs(text, toponyms, cands)
     signatures: dict[tuple[object, ...], int] = {}
     groups = []
     for i, t in enumerate(toponyms):
@@ -723,17 +724,40 @@ def _contains(outer: GeoEntry, inner: GeoEntry) -> bool:
     return False
 
 
-def _pairs(text: str, toponyms: Sequence[Toponym]) -> dict[int, int]:
+def _pairs(
+    text: str, toponyms: Sequence[Toponym], cands: Sequence[Sequence[Candidate]]
+) -> dict[int, int]:
     """'Town, Country' and 'Town, State': each of two names joined by a comma is the other's
-    partner (the town looks forward, the region back; a name in a chain looks forward)."""
+    partner (the town looks forward, the region back; a name in a chain looks forward).
+
+    A chain of three or more names that are all states or countries by their own name
+    ("Georgia, Oklahoma, Pennsylvania and Texas") is a list: no name in it is another's part.
+    """
+    joined = [
+        text[a.end : b.start].strip() == "," and a.kind == "place" and b.kind == "place"
+        for a, b in pairwise(toponyms)
+    ]
     pairs: dict[int, int] = {}
-    for i in range(len(toponyms) - 1):
-        a, b = toponyms[i], toponyms[i + 1]
-        between = text[a.end : b.start]
-        if between.strip() == "," and a.kind == "place" and b.kind == "place":
-            pairs[i] = i + 1
-            pairs.setdefault(i + 1, i)
+    i = 0
+    while i < len(joined):
+        if not joined[i]:
+            i += 1
+            continue
+        end = i  # names i .. end + 1 form one comma chain
+        while end + 1 < len(joined) and joined[end + 1]:
+            end += 1
+        members = range(i, end + 2)
+        if not (len(members) >= 3 and all(_area_named(cands[k]) for k in members)):
+            for k in range(i, end + 1):
+                pairs[k] = k + 1
+                pairs.setdefault(k + 1, k)
+        i = end + 1
     return pairs
+
+
+def _area_named(options: Sequence[Candidate]) -> bool:
+    """Whether a name is, as written, a state's, province's or country's own."""
+    return any(c.match == "exact" and c.entry.feature in {"admin1", "country"} for c in options)
 
 
 def _dateline_country(text: str, gazetteer: Gazetteer) -> str | None:
