@@ -310,3 +310,20 @@ def test_a_comma_list_of_states_is_no_town_state_pair(gazetteer: Any) -> None:
     ]
     town = resolve(text, tops, gazetteer)[0].entry
     assert town is not None and (town.country_code, town.admin1) == ("US", "IL")
+
+
+def test_a_name_listed_among_states_is_a_state(gazetteer: Any) -> None:
+    text = "Cases came from Texas, Utah, Virginia, Washington, Idaho and Wyoming."
+    tops = [
+        Toponym(m.start(), m.end(), m.group(), "place", "ner", "GPE")
+        for m in re.finditer(r"Texas|Utah|Virginia|Washington|Idaho|Wyoming", text)
+    ]
+    found = {r.toponym.text: r.entry for r in resolve(text, tops, gazetteer)}
+    washington = found["Washington"]
+    assert washington is not None and washington.feature == "admin1"
+    assert washington.admin1 == "WA"
+    # alone, "Washington" is still the capital
+    (alone,) = resolve(
+        "Talks in Washington.", [Toponym(9, 19, "Washington", "place", "ner", "GPE")], gazetteer
+    )
+    assert alone.entry is not None and alone.entry.feature == "city"

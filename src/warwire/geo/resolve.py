@@ -375,6 +375,7 @@ def _report(text: str, toponyms: Sequence[Toponym], gazetteer: Gazetteer) -> _Re
         else:
             cands.append([])
     pairs = _pairs(text, toponyms, cands)
+    listed = _listed_with_areas(text, toponyms, cands)
     signatures: dict[tuple[object, ...], int] = {}
     groups = []
     for i, t in enumerate(toponyms):
@@ -384,6 +385,7 @@ def _report(text: str, toponyms: Sequence[Toponym], gazetteer: Gazetteer) -> _Re
             t.kind,
             t.country_code,
             None if partner is None else (partner.text, partner.kind, partner.country_code),
+            i in listed,
         )
         groups.append(signatures.setdefault(signature, len(signatures)))
     return _Report(toponyms, cands, pairs, [loose_key(t.text) for t in toponyms], groups)
@@ -733,26 +735,57 @@ def _pairs(
     A chain of three or more names that are all states or countries by their own name
     ("Georgia, Oklahoma, Pennsylvania and Texas") is a list: no name in it is another's part.
     """
+    pairs: dict[int, int] = {}
+    for first, last in _chains(text, toponyms):
+        if _is_area_list(cands, first, last):
+            continue
+        for k in range(first, last):
+            pairs[k] = k + 1
+            pairs.setdefault(k + 1, k)
+    return pairs
+
+
+def _chains(text: str, toponyms: Sequence[Toponym]) -> list[tuple[int, int]]:
+    """(first, last) indexes of each run of two or more place names joined by commas."""
     joined = [
         text[a.end : b.start].strip() == "," and a.kind == "place" and b.kind == "place"
         for a, b in pairwise(toponyms)
     ]
-    pairs: dict[int, int] = {}
+    chains = []
     i = 0
     while i < len(joined):
         if not joined[i]:
             i += 1
             continue
-        end = i  # names i .. end + 1 form one comma chain
+        end = i
         while end + 1 < len(joined) and joined[end + 1]:
             end += 1
-        members = range(i, end + 2)
-        if not (len(members) >= 3 and all(_area_named(cands[k]) for k in members)):
-            for k in range(i, end + 1):
-                pairs[k] = k + 1
-                pairs.setdefault(k + 1, k)
+        chains.append((i, end + 1))
         i = end + 1
-    return pairs
+    return chains
+
+
+def _is_area_list(cands: Sequence[Sequence[Candidate]], first: int, last: int) -> bool:
+    return last - first >= 2 and all(_area_named(cands[k]) for k in range(first, last + 1))
+
+
+def _listed_with_areas(
+    text: str, toponyms: Sequence[Toponym], cands: list[list[Candidate]]
+) -> set[int]:
+    """Names listed among states or countries ("Texas, Utah, Virginia, Washington"): each is
+    a state or country too, not the capital or a town of the name. Their candidates are cut
+    to those areas (in place); returns their indexes."""
+    listed: set[int] = set()
+    for first, last in _chains(text, toponyms):
+        if not _is_area_list(cands, first, last):
+            continue
+        for k in range(first, last + 1):
+            cands[k] = [c for c in cands[k] if c.match == "exact" and c.entry.feature in _LISTED]
+            listed.add(k)
+    return listed
+
+
+_LISTED = frozenset({"admin1", "country"})
 
 
 def _area_named(options: Sequence[Candidate]) -> bool:
