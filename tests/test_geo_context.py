@@ -327,3 +327,21 @@ def test_a_name_listed_among_states_is_a_state(gazetteer: Any) -> None:
         "Talks in Washington.", [Toponym(9, 19, "Washington", "place", "ner", "GPE")], gazetteer
     )
     assert alone.entry is not None and alone.entry.feature == "city"
+
+
+@pytest.mark.parametrize(
+    "text", ["A cow from a Washington state farm fell ill.", "The state of Washington reported it."]
+)
+def test_a_name_the_text_calls_a_state_is_the_state(gazetteer: Any, text: str) -> None:
+    start = text.index("Washington")
+    top = Toponym(start, start + 10, "Washington", "place", "ner", "GPE")
+    (place,) = resolve(text, [top], gazetteer)
+    assert place.entry is not None and place.entry.feature == "admin1"
+    assert place.entry.admin1 == "WA"
+
+
+def test_a_capitalised_state_in_a_name_is_no_call(gazetteer: Any) -> None:
+    text = "Scientists at Washington State University said."
+    top = Toponym(14, 24, "Washington", "place", "ner", "GPE")
+    (place,) = resolve(text, [top], gazetteer)
+    assert place.entry is not None and place.entry.feature == "city"

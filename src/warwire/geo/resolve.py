@@ -376,6 +376,7 @@ def _report(text: str, toponyms: Sequence[Toponym], gazetteer: Gazetteer) -> _Re
             cands.append([])
     pairs = _pairs(text, toponyms, cands)
     listed = _listed_with_areas(text, toponyms, cands)
+    stated = _called_states(text, toponyms, cands)
     signatures: dict[tuple[object, ...], int] = {}
     groups = []
     for i, t in enumerate(toponyms):
@@ -386,6 +387,7 @@ def _report(text: str, toponyms: Sequence[Toponym], gazetteer: Gazetteer) -> _Re
             t.country_code,
             None if partner is None else (partner.text, partner.kind, partner.country_code),
             i in listed,
+            i in stated,
         )
         groups.append(signatures.setdefault(signature, len(signatures)))
     return _Report(toponyms, cands, pairs, [loose_key(t.text) for t in toponyms], groups)
@@ -786,6 +788,28 @@ def _listed_with_areas(
 
 
 _LISTED = frozenset({"admin1", "country"})
+_STATE_AFTER = re.compile(r"\s+state\b")
+_STATE_BEFORE = re.compile(r"\bstate of\s+$")
+
+
+def _called_states(
+    text: str, toponyms: Sequence[Toponym], cands: list[list[Candidate]]
+) -> set[int]:
+    """Names the text calls a state ("Washington state", "the state of Washington", in lower
+    case: "Washington State University" is no such call): their candidates are cut to the
+    first-level divisions of the name (in place), when there are any; returns their indexes."""
+    stated: set[int] = set()
+    for k, t in enumerate(toponyms):
+        if not (
+            _STATE_AFTER.match(text, t.end)
+            or _STATE_BEFORE.search(text[max(0, t.start - 12) : t.start])
+        ):
+            continue
+        states = [c for c in cands[k] if c.match == "exact" and c.entry.feature == "admin1"]
+        if states:
+            cands[k] = states
+            stated.add(k)
+    return stated
 
 
 def _area_named(options: Sequence[Candidate]) -> bool:
