@@ -22,6 +22,14 @@ def geoparser(gazetteer: Any, nlp: Any) -> Geoparser:
     return Geoparser(gazetteer, nlp)
 
 
+def _given(text: str, names: str) -> list[Toponym]:
+    """Toponyms at every match of the pattern ``names``, as if the model had found them."""
+    return [
+        Toponym(m.start(), m.end(), m.group(), "place", "ner", "GPE")
+        for m in re.finditer(names, text)
+    ]
+
+
 def _places(geoparser: Geoparser, text: str) -> dict[str, ResolvedPlace]:
     return {r.toponym.text: r for r in geoparser.geocode(text)}
 
@@ -281,10 +289,7 @@ def test_one_name_with_two_partners_is_two_places(gazetteer: Any) -> None:
     # Scores are worked out once per name and partner: "Springfield, Illinois" and
     # "Springfield, Massachusetts" share the name but not the partner.
     text = "Storms hit Springfield, Illinois and Springfield, Massachusetts on Monday."
-    tops = [
-        Toponym(m.start(), m.end(), m.group(), "place", "ner", "GPE")
-        for m in re.finditer(r"Springfield|Illinois|Massachusetts", text)
-    ]
+    tops = _given(text, r"Springfield|Illinois|Massachusetts")
     towns = [r.entry for r in resolve(text, tops, gazetteer) if r.toponym.text == "Springfield"]
     assert [(e.country_code, e.admin1) for e in towns if e is not None] == [
         ("US", "IL"),
@@ -296,28 +301,19 @@ def test_a_comma_list_of_states_is_no_town_state_pair(gazetteer: Any) -> None:
     # "Oklahoma, Pennsylvania" alone could be a town and its state; in a list of states it is
     # the state. A town, county and state chain still pairs ("Springfield, Illinois" above).
     text = "The outbreak reached Oklahoma, Pennsylvania, Wisconsin and Ohio."
-    tops = [
-        Toponym(m.start(), m.end(), m.group(), "place", "ner", "GPE")
-        for m in re.finditer(r"Oklahoma|Pennsylvania|Wisconsin|Ohio", text)
-    ]
+    tops = _given(text, r"Oklahoma|Pennsylvania|Wisconsin|Ohio")
     found = {r.toponym.text: r.entry for r in resolve(text, tops, gazetteer)}
     oklahoma = found["Oklahoma"]
     assert oklahoma is not None and oklahoma.feature == "admin1" and oklahoma.admin1 == "OK"
     text = "A storm hit Springfield, Sangamon County, Illinois on Monday."
-    tops = [
-        Toponym(m.start(), m.end(), m.group(), "place", "ner", "GPE")
-        for m in re.finditer(r"Springfield|Sangamon County|Illinois", text)
-    ]
+    tops = _given(text, r"Springfield|Sangamon County|Illinois")
     town = resolve(text, tops, gazetteer)[0].entry
     assert town is not None and (town.country_code, town.admin1) == ("US", "IL")
 
 
 def test_a_name_listed_among_states_is_a_state(gazetteer: Any) -> None:
     text = "Cases came from Texas, Utah, Virginia, Washington, Idaho and Wyoming."
-    tops = [
-        Toponym(m.start(), m.end(), m.group(), "place", "ner", "GPE")
-        for m in re.finditer(r"Texas|Utah|Virginia|Washington|Idaho|Wyoming", text)
-    ]
+    tops = _given(text, r"Texas|Utah|Virginia|Washington|Idaho|Wyoming")
     found = {r.toponym.text: r.entry for r in resolve(text, tops, gazetteer)}
     washington = found["Washington"]
     assert washington is not None and washington.feature == "admin1"

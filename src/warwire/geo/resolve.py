@@ -374,8 +374,9 @@ def _report(text: str, toponyms: Sequence[Toponym], gazetteer: Gazetteer) -> _Re
             cands.append(list(found[t.text]))
         else:
             cands.append([])
-    pairs = _pairs(text, toponyms, cands)
-    listed = _listed_with_areas(text, toponyms, cands)
+    chains = _chains(text, toponyms)
+    pairs = _pairs(chains, cands)
+    listed = _listed_with_areas(chains, cands)
     stated = _called_states(text, toponyms, cands)
     signatures: dict[tuple[object, ...], int] = {}
     groups = []
@@ -729,7 +730,7 @@ def _contains(outer: GeoEntry, inner: GeoEntry) -> bool:
 
 
 def _pairs(
-    text: str, toponyms: Sequence[Toponym], cands: Sequence[Sequence[Candidate]]
+    chains: Sequence[tuple[int, int]], cands: Sequence[Sequence[Candidate]]
 ) -> dict[int, int]:
     """'Town, Country' and 'Town, State': each of two names joined by a comma is the other's
     partner (the town looks forward, the region back; a name in a chain looks forward).
@@ -738,7 +739,7 @@ def _pairs(
     ("Georgia, Oklahoma, Pennsylvania and Texas") is a list: no name in it is another's part.
     """
     pairs: dict[int, int] = {}
-    for first, last in _chains(text, toponyms):
+    for first, last in chains:
         if _is_area_list(cands, first, last):
             continue
         for k in range(first, last):
@@ -771,14 +772,12 @@ def _is_area_list(cands: Sequence[Sequence[Candidate]], first: int, last: int) -
     return last - first >= 2 and all(_area_named(cands[k]) for k in range(first, last + 1))
 
 
-def _listed_with_areas(
-    text: str, toponyms: Sequence[Toponym], cands: list[list[Candidate]]
-) -> set[int]:
+def _listed_with_areas(chains: Sequence[tuple[int, int]], cands: list[list[Candidate]]) -> set[int]:
     """Names listed among states or countries ("Texas, Utah, Virginia, Washington"): each is
     a state or country too, not the capital or a town of the name. Their candidates are cut
     to those areas (in place); returns their indexes."""
     listed: set[int] = set()
-    for first, last in _chains(text, toponyms):
+    for first, last in chains:
         if not _is_area_list(cands, first, last):
             continue
         for k in range(first, last + 1):
