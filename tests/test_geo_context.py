@@ -178,6 +178,20 @@ def test_a_natural_or_local_feature_is_not_put_on_its_namesake(gazetteer: Any, n
     assert place.entry is None or place.entry.feature != "admin2"
 
 
+@pytest.mark.parametrize("name", ["Qwertz Delta", "Northern Qwertzland", "Qwertz Bay"])
+def test_a_word_of_the_kind_is_not_the_namesake_of_an_unknown_name(
+    gazetteer: Any, name: str
+) -> None:
+    """ "Delta", "Northern" and "Bay" are also the names of provinces (in Nigeria, Israel,
+    Somalia): inside an unknown longer name they say what kind of place it is, not where."""
+    text = f"Birds died in the {name} this spring."
+    start = text.index(name)
+    (place,) = resolve(
+        text, [Toponym(start, start + len(name), name, "place", "ner", "LOC")], gazetteer
+    )
+    assert place.entry is None
+
+
 def test_an_area_acronym_is_a_place(geoparser: Geoparser) -> None:
     places = _places(geoparser, "Ministers said EU airlines have kept their lead.")
     assert "EU" in places and places["EU"].entry is not None

@@ -26,6 +26,7 @@ from warwire.geo import (
     loose_key,
     name_key,
 )
+from warwire.geo.near import near_places
 from warwire.geo.recognise import Toponym, common_word
 
 EARTH_KM = 6371.0
@@ -107,9 +108,9 @@ WEIGHTS = Weights()
 class ResolvedPlace:
     """A toponym with the entry it names (None when unresolved) and ACLED's geo precision.
 
-    An unresolved place may still be ``near`` the town the report is about: a street, church
-    or neighbourhood no gazetteer has lies most likely in the town the report names most
-    (geo precision 2, "part of or near a town"). It stays unresolved: ``entry`` is None.
+    An unresolved place may still be ``near`` the place the text puts it in or beside, or the
+    town the report is about (see ``warwire.geo.near``): geo precision 2 next to a town, 3 in
+    a region or country. It stays unresolved: ``entry`` is None.
     """
 
     toponym: Toponym
@@ -287,7 +288,8 @@ def candidates_for(name: str, gazetteer: Gazetteer) -> list[Candidate]:
 _GENERIC = frozenset(
     {
         "the", "of", "and", "for", "at", "in", "on", "new", "old", "north", "south", "east",
-        "west", "central", "upper", "lower", "great", "royal", "saint", "st", "street", "road",
+        "west", "central", "northern", "southern", "eastern", "western", "upper", "lower",
+        "great", "royal", "saint", "st", "street", "road",
         "avenue", "university", "college", "school", "hospital", "park", "centre", "center",
         "city", "county", "state", "national", "international", "world", "cup", "house",
     }
@@ -301,6 +303,7 @@ _FEATURE_WORDS = frozenset(
         "borough", "district", "canyon", "forest", "falls", "springs", "beach", "harbor",
         "harbour", "point", "grove", "hill", "hills", "heights", "village", "city", "town",
         "colony", "lakeshore", "reservoir", "dam", "mill", "peninsula", "coast", "desert",
+        "delta", "plain", "plains", "plateau", "basin",
     }
 )  # fmt: skip
 _WIDE = frozenset({"country", "admin1", "continent", "macro_region"})
@@ -324,7 +327,9 @@ def _named_within(name: str, gazetteer: Gazetteer) -> list[Candidate]:
     for size in range(len(words) - 1, 0, -1):
         for start in range(len(words) - size + 1):
             part = words[start : start + size]
-            if all(_bare(w) in _GENERIC for w in part) or not part[0][:1].isupper():
+            if all(_bare(w) in _GENERIC or _bare(w) in _FEATURE_WORDS for w in part):
+                continue  # "Northern", "Bay": a word of the kind, not a place's own name
+            if not part[0][:1].isupper():
                 continue
             rest = words[:start] + words[start + size :]
             if any(_bare(w) in _FEATURE_WORDS for w in rest):
@@ -454,29 +459,15 @@ def resolve(
         if i in within:
             precision = max(precision, 2)  # at or in the place it is named after
         results.append(ResolvedPlace(top, cand.entry, cand.match, round(score, 4), precision))
-    focus = _focus(results)
-    if focus is None:
-        return results
+    near = near_places(text, toponyms, [r.entry for r in results], report.pairs)
     return [
-        ResolvedPlace(r.toponym, None, geo_precision=2, near=focus)
-        if r.entry is None and r.toponym.kind == "place"
+        ResolvedPlace(
+            r.toponym, None, geo_precision=2 if near[i].feature in _LOCAL else 3, near=near[i]
+        )
+        if i in near
         else r
-        for r in results
+        for i, r in enumerate(results)
     ]
-
-
-def _focus(results: Sequence[ResolvedPlace]) -> GeoEntry | None:
-    """The town or county the report names most (the first named of equals), or None."""
-    counts: dict[int, int] = {}
-    entries: dict[int, GeoEntry] = {}
-    for r in results:
-        if r.entry is not None and r.toponym.kind == "place" and r.entry.feature in _LOCAL:
-            gid = r.entry.geonames_id
-            counts[gid] = counts.get(gid, 0) + 1
-            entries.setdefault(gid, r.entry)
-    if not counts:
-        return None
-    return entries[max(counts, key=lambda gid: counts[gid])]  # max keeps the first of equals
 
 
 def _cast_votes(
