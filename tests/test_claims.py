@@ -310,6 +310,20 @@ def test_partial_control_is_not_control(extract: Extract) -> None:
     assert extract("The Islamic State controls parts of Deir ez-Zor.").claims == []
 
 
+def test_an_undated_capture_that_dates_something_else_is_no_control_claim(
+    extract: Extract,
+) -> None:
+    """ "a month after the group seized the city" tells when something else happened: it
+    neither dates the capture nor says the group holds the city now (read as control on the
+    report's day, it contradicted a later capture by others: bug found in the examples)."""
+    text = "Its leader proclaimed a caliphate in July 2014, after the Islamic State seized Mosul."
+    assert ("Mosul", "controlled_by", "Islamic State") not in extract(text).facts()
+    facts = extract(
+        "A month after the Islamic State seized Mosul in June 2014, it attacked Erbil."
+    ).facts()
+    assert ("Mosul", "captured_on", "2014-06") in facts
+
+
 def test_plans_threats_and_attempts_are_not_claims(extract: Extract) -> None:
     assert extract("ISIS threatened to capture Baghdad.").claims == []
     assert extract("The Taliban plan to seize Kunduz.").claims == []

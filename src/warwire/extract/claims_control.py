@@ -135,13 +135,25 @@ def _transitive(cs: ClaimSentence, verb: Token, capture: bool) -> None:
         dated = [verb, *children(verb, "nsubj")]  # "Iraqi forces on Sunday captured X"
         if objects and _last_parts(objects[0]):  # "the last positions held in X on T"
             dated += children(objects[0], "acl")
-        _emit(cs, verb, place, actor, captured=_date(cs, dated, _AT))
+        captured = _date(cs, dated, _AT)
+        if captured is None and _time_reference(verb):
+            return  # "a month after the group seized the city": when, not who holds it
+        _emit(cs, verb, place, actor, captured=captured)
         return
     since = _date(cs, [verb], _SINCE) or _since_clause(cs, verb)
     if _past_perfect(verb):  # "had held X since T": when the hold began, not that it lasts
         _emit(cs, verb, place, actor, captured=since)
     else:
         _emit(cs, verb, place, actor, since=since)
+
+
+_TIME_MARKS = frozenset({"after", "before", "when", "once", "until", "till"})
+
+
+def _time_reference(verb: Token) -> bool:
+    """A capture told to date something else ("after Y seized X", "when Y took X"): without a
+    date of its own it says neither when Y took X nor that Y still holds it."""
+    return verb.dep_ == "advcl" and any(m.lower_ in _TIME_MARKS for m in children(verb, "mark"))
 
 
 def _since_clause(cs: ClaimSentence, verb: Token) -> TimeValue | None:
