@@ -83,3 +83,27 @@ def test_the_main_town_is_counted_in_the_country_the_report_names_most(
     )  # fmt: skip
     near = places["Qwertzburg"].near
     assert near is not None and near.country_code == "DE" and near.name == "Berlin"
+
+
+def test_a_village_abroad_alone_in_its_country_stays_unresolved(gazetteer: Any) -> None:
+    """A name the gazetteer knows only as a village in another country, in a report whose
+    other places all lie in one country, is a village the gazetteer lacks: unresolved, and
+    placed with the towns it is listed with."""
+    village = next(
+        c.entry
+        for c in gazetteer.lookup("Suba", fuzzy=False)
+        if c.entry.feature == "city" and c.entry.country_code != "KE"
+    )
+    assert village.population < 100_000
+    text = "Cases rose in Kisumu, Suba and Migori, Kenya's health ministry said in Nairobi."
+    places = _resolved(gazetteer, text, "Kisumu", "Suba", "Migori", "Kenya", "Nairobi")
+    assert places["Suba"].entry is None
+    assert places["Suba"].near == _entry(places, "Kisumu")
+    # the same village when the report names its country is that village
+    text = f"Cases rose in Suba, {village.admin1_name}, the ministry in Nairobi said."
+    places = _resolved(gazetteer, text, "Suba", village.admin1_name or "", "Nairobi")
+    assert _entry(places, "Suba").country_code == village.country_code
+    # and a big city abroad stays itself: "Toronto" in a report on Kenya
+    text = "Flights from Toronto landed in Kisumu and Nairobi, Kenya's ministry said."
+    places = _resolved(gazetteer, text, "Toronto", "Kisumu", "Nairobi", "Kenya")
+    assert _entry(places, "Toronto").country_code == "CA"

@@ -459,6 +459,7 @@ def resolve(
         if i in within:
             precision = max(precision, 2)  # at or in the place it is named after
         results.append(ResolvedPlace(top, cand.entry, cand.match, round(score, 4), precision))
+    results = _without_strays(results, report.keys, context.dateline_country)
     near = near_places(text, toponyms, [r.entry for r in results], report.pairs)
     return [
         ResolvedPlace(
@@ -468,6 +469,43 @@ def resolve(
         else r
         for i, r in enumerate(results)
     ]
+
+
+STRAY_POPULATION = 100_000  # a town this big abroad is news; a village rarely is
+STRAY_OTHERS = 2  # names of the report elsewhere that say where it is
+
+
+def _without_strays(
+    results: list[ResolvedPlace], keys: Sequence[str], dateline_country: str | None
+) -> list[ResolvedPlace]:
+    """Towns alone in their country are left unresolved when the report is elsewhere.
+
+    A village's name in a report about Kenya that the gazetteer knows only as a village in
+    the Philippines or Burkina Faso ("Suba", "Nyando") is another village the gazetteer
+    lacks, not a trip abroad: when no other name of the report (nor its dateline or a
+    demonym) lies in the town's country, the town is small (or only a fuzzy match), and the
+    report's other names place it elsewhere, the name stays unresolved (and is placed near
+    the places the report is about).
+    """
+    named: dict[str, set[str]] = {}
+    for r, key in zip(results, keys, strict=True):
+        if r.entry is not None and r.entry.country_code:
+            named.setdefault(r.entry.country_code, set()).add(key)
+    out = []
+    for r, key in zip(results, keys, strict=True):
+        e = r.entry
+        if (
+            e is not None
+            and r.toponym.kind == "place"
+            and e.feature == "city"
+            and (e.population < STRAY_POPULATION or r.match == "fuzzy")
+            and e.country_code != dateline_country
+            and not named.get(e.country_code or "", set()) - {key}
+            and len(set().union(*named.values()) - {key}) >= STRAY_OTHERS
+        ):
+            r = ResolvedPlace(r.toponym, None)
+        out.append(r)
+    return out
 
 
 def _cast_votes(
