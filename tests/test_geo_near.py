@@ -107,3 +107,43 @@ def test_a_village_abroad_alone_in_its_country_stays_unresolved(gazetteer: Any) 
     text = "Flights from Toronto landed in Kisumu and Nairobi, Kenya's ministry said."
     places = _resolved(gazetteer, text, "Toronto", "Kisumu", "Nairobi", "Kenya")
     assert _entry(places, "Toronto").country_code == "CA"
+
+
+def test_the_text_may_say_where_in_more_words(gazetteer: Any) -> None:
+    for text, holder in (
+        ("A clinic in the city of Qwertzkita located in Akita Prefecture shut.", "Akita"),
+        ("A clinic in Qwertzkita, which is situated in Akita Prefecture, shut.", "Akita"),
+        ("Farmers in the Qwertzedza district, Mashonaland East, lost crops.", "Mashonaland"),
+    ):
+        names = [
+            n
+            for n in ("Qwertzkita", "Qwertzedza", "Akita Prefecture", "Mashonaland East")
+            if n in text
+        ]
+        places = _resolved(gazetteer, text, *names)
+        unknown = places[names[0]]
+        assert unknown.entry is None and unknown.near is not None, text
+        assert unknown.near.name.startswith(holder) and unknown.geo_precision == 3, text
+
+
+def test_a_name_before_the_comma_is_no_place_to_put_the_next_in(gazetteer: Any) -> None:
+    text = "Its offices in Mexico, Qwertzmed and Europe reported cases; Lima and Cusco, Peru too."
+    places = _resolved(gazetteer, text, "Mexico", "Qwertzmed", "Europe", "Lima", "Cusco", "Peru")
+    assert places["Qwertzmed"].near == _entry(places, "Lima")
+
+
+def test_without_a_town_an_unknown_name_lies_in_the_report_s_province_or_country(
+    gazetteer: Any,
+) -> None:
+    text = (
+        "In Zimbabwe, villages of Mashonaland East were hit: Qwertzungu and Zorbamba. "
+        "Mashonaland East is in Zimbabwe."
+    )
+    places = _resolved(gazetteer, text, "Zimbabwe", "Mashonaland East", "Qwertzungu", "Zorbamba")
+    province = _entry(places, "Mashonaland East")
+    assert province.feature == "admin1"
+    assert places["Qwertzungu"].near == province and places["Qwertzungu"].geo_precision == 3
+    text = "Officials in Kenya said Qwertzungu was quarantined; Kenya asked for help."
+    places = _resolved(gazetteer, text, "Kenya", "Qwertzungu")
+    assert places["Qwertzungu"].near == _entry(places, "Kenya")
+    assert places["Qwertzungu"].geo_precision == 3

@@ -133,11 +133,11 @@ def test_an_unknown_local_name_lies_near_the_town_the_report_names_most(
         # still unresolved (no gazetteer entry is claimed for the name), but placed in town
         assert r.entry is None and not r.resolved
         assert r.near == mosul and r.geo_precision == 2
-    # a country or province named is no town to place a street in, unless the text puts the
-    # street there (then it lies in that country, at a region's precision)
+    # with no town named, a street lies in the country the report is about, at a region's
+    # precision, as when the text puts it there
     text = "Shelling hit Qwertz Square. The monitor in Syria said so, and Syria denied it."
     results = resolve(text, _toponyms(text, "Qwertz Square", "Syria"), gazetteer)
-    assert results[0].entry is None and results[0].near is None
+    assert results[0].entry is None and results[0].near == results[1].entry
     text = "Shelling hit Qwertz Square in Syria, the monitor in Syria said."
     results = resolve(text, _toponyms(text, "Qwertz Square", "Syria"), gazetteer)
     assert results[0].entry is None and results[0].near == results[1].entry

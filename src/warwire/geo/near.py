@@ -4,8 +4,9 @@ A village, street, quarter or valley no gazetteer has still sits somewhere the t
 "Greenlane, Auckland" (its comma partner), "Gondra district of Uttar Pradesh" or "Cellardyke in
 Fife" (the place it is in), "the villages of Maliuc and Caraorman" (the towns listed with it).
 When the text says nothing, it lies most likely in the town the report names most, counted
-only in the country the report names most. The name itself stays unidentified: these are
-points to put it at, with a coarser geo precision, never a gazetteer entry for it.
+only in the country the report names most (or, when the report names no town there, in the
+province it names most there, or that country). The name itself stays unidentified: these
+are points to put it at, with a coarser geo precision, never a gazetteer entry for it.
 """
 
 from __future__ import annotations
@@ -19,10 +20,14 @@ from warwire.geo.recognise import Toponym
 LOCAL = frozenset({"city", "admin2"})
 
 # What may stand between a name and the place that holds it: "X in Y", "X, in Y", "X region
-# of Y", "X district in the Y", "X area of Y".
+# of Y", "X district in the Y", "X area of Y", "X located in Y", "X district, Y".
+_KIND = (
+    r"(?:region|district|area|province|county|valley|municipality|village|town|suburb"
+    r"|neighbou?rhood|quarter|section|part|camp|island|prefecture|state)"
+)
 _WITHIN = re.compile(
-    r"\s*,?\s+(?:(?:region|district|area|province|county|valley|municipality|village|town"
-    r"|suburb|neighbou?rhood|quarter|section|part)\s+)?(?:in|of)\s+(?:the\s+)?$",
+    rf"\s*,?\s+(?:{_KIND}\s+)?(?:(?:which\s+is\s+|that\s+is\s+)?(?:located|situated|lying)"
+    rf"\s+)?(?:in|of)\s+(?:the\s+)?$|\s+{_KIND}\s*,\s*$",
     re.IGNORECASE,
 )
 # What joins the names of a list: "A, B and C", "A or B".
@@ -38,8 +43,9 @@ def near_places(
     """The point each unresolved place name lies at or in, by its index in ``toponyms``.
 
     ``entries`` holds each toponym's resolved entry (None when unresolved), ``pairs`` the
-    "Town, Region" partners of the report. Tried in order: the comma partner, the place the
-    text puts the name in, a resolved town listed with it, the report's main town.
+    "Town, Region" partners of the report. Tried in order: the place after its comma, the
+    place the text puts the name in, a resolved town listed with it, the report's main town
+    (or province, or country).
     """
     focus = _focus(toponyms, entries)
     out: dict[int, GeoEntry] = {}
@@ -60,7 +66,8 @@ def near_places(
 def _partner(
     i: int, entries: Sequence[GeoEntry | None], pairs: Mapping[int, int]
 ) -> GeoEntry | None:
-    return entries[pairs[i]] if i in pairs else None
+    """The place named after the comma ("X, Auckland"), not before it ("Americas, X")."""
+    return entries[i + 1] if pairs.get(i) == i + 1 else None
 
 
 def _holder(
@@ -96,20 +103,32 @@ def _listed_town(
 
 def _focus(toponyms: Sequence[Toponym], entries: Sequence[GeoEntry | None]) -> GeoEntry | None:
     """The town or county the report names most (the first named of equals), among those of
-    the country whose places the report names most; None when it names no town."""
+    the country whose places the report names most; without one there, the province named
+    most there, or else that country itself. None when the report names no such place."""
     countries: dict[str, int] = {}
     for top, entry in zip(toponyms, entries, strict=True):
         if entry is not None and top.kind == "place" and entry.country_code:
             countries[entry.country_code] = countries.get(entry.country_code, 0) + 1
-    counts: dict[int, tuple[int, int]] = {}
-    chosen: dict[int, GeoEntry] = {}
-    for top, entry in zip(toponyms, entries, strict=True):
-        if entry is None or top.kind != "place" or entry.feature not in LOCAL:
-            continue
-        gid = entry.geonames_id
-        mentions = counts.get(gid, (0, 0))[1] + 1
-        counts[gid] = (countries.get(entry.country_code or "", 0), mentions)
-        chosen.setdefault(gid, entry)
-    if not counts:
+    if not countries:
         return None
-    return chosen[max(counts, key=lambda gid: counts[gid])]  # max keeps the first of equals
+    main = max(countries, key=lambda cc: countries[cc])  # max keeps the first of equals
+    for features in (LOCAL, _PROVINCES, _COUNTRY):
+        counts: dict[int, int] = {}
+        chosen: dict[int, GeoEntry] = {}
+        for top, entry in zip(toponyms, entries, strict=True):
+            if (
+                entry is None
+                or top.kind != "place"
+                or entry.feature not in features
+                or entry.country_code != main
+            ):
+                continue
+            counts[entry.geonames_id] = counts.get(entry.geonames_id, 0) + 1
+            chosen.setdefault(entry.geonames_id, entry)
+        if counts:
+            return chosen[max(counts, key=lambda gid: counts[gid])]
+    return None
+
+
+_PROVINCES = frozenset({"admin1"})
+_COUNTRY = frozenset({"country"})
