@@ -31,7 +31,7 @@ from warwire.geo.sources import read_sources
 
 __all__ = ["BUILD_VERSION", "GAZETTEER_FILE", "build_gazetteer", "key_hash", "write_index"]
 
-BUILD_VERSION = 10
+BUILD_VERSION = 12
 GAZETTEER_FILE = f"gazetteer-v{BUILD_VERSION}.sqlite"
 EXACT, LOOSE = 0, 1
 

