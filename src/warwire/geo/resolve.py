@@ -26,7 +26,7 @@ from warwire.geo import (
     loose_key,
     name_key,
 )
-from warwire.geo.near import near_places
+from warwire.geo.near import LOCAL, near_places
 from warwire.geo.recognise import Toponym, common_word
 
 EARTH_KM = 6371.0
@@ -491,6 +491,7 @@ def _without_strays(
     for r, key in zip(results, keys, strict=True):
         if r.entry is not None and r.entry.country_code:
             named.setdefault(r.entry.country_code, set()).add(key)
+    everyone = set().union(*named.values())
     out = []
     for r, key in zip(results, keys, strict=True):
         e = r.entry
@@ -501,7 +502,7 @@ def _without_strays(
             and (e.population < STRAY_POPULATION or r.match == "fuzzy")
             and e.country_code != dateline_country
             and not named.get(e.country_code or "", set()) - {key}
-            and len(set().union(*named.values()) - {key}) >= STRAY_OTHERS
+            and len(everyone - {key}) >= STRAY_OTHERS
         ):
             r = ResolvedPlace(r.toponym, None)
         out.append(r)
@@ -678,7 +679,7 @@ def _score(cand: Candidate, key: str, context: _Context, partner: list[Candidate
     return score
 
 
-_LOCAL = frozenset({"city", "admin2"})
+_LOCAL = LOCAL  # towns and counties (warwire.geo.near)
 _NEIGHBOUR_CANDIDATES = 10
 _AREAS = frozenset({"country", "admin1", "continent", "macro_region"})
 
