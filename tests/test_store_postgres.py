@@ -155,10 +155,10 @@ def test_two_ingest_processes_with_overlapping_reports(
         # every event is in exactly one fused event either way
         assert sorted(e for f in together for e in f) == sorted(e for f in one for e in f)
         if together != one:
-            # Known race, not fixed yet (session 5 closing note): the two processes attach
-            # events greedily in their own order, and in one of about eight runs one pair of
-            # events that one process fuses stays apart. Reported, not hidden: the test
-            # shows as xfail with the clusters that differ.
+            # Known bug, not fixed yet: incremental fusion depends on the order reports
+            # arrive in, even in one process (tests/test_fusion_order.py), and two writers
+            # interleave theirs. Reported, not hidden: the test shows as xfail with the
+            # clusters that differ.
             pytest.xfail(f"concurrent fusion split or joined {set(together) ^ set(one)}")
 
 
