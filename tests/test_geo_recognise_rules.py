@@ -247,3 +247,30 @@ def test_a_name_after_an_honorific_is_a_persons_not_a_place(
 
 def test_middle_inside_a_schools_name_is_no_place(toponyms: Any) -> None:
     assert toponyms("Students at Corbin Middle School raised funds.") == []
+
+
+def _with_people(nlp: Any, text: str, name: str) -> Any:
+    """The parse with every mention of ``name`` tagged PERSON, as the small model does now
+    and then for a surname that is also a small town's name."""
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    doc.ents = [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc if t.text == name]
+    return doc
+
+
+def test_a_name_the_report_tags_a_person_mostly_is_no_town_after_from(
+    gazetteer: Any, nlp: Any
+) -> None:
+    text = "Police said Hollis ran. Officers chased Hollis. Goods taken from Hollis were found."
+    assert find_toponyms(_with_people(nlp, text, "Hollis"), gazetteer) == []
+    # tagged once, the name after "from" is still read as the town
+    text = "Goods taken from Hollis were found."
+    found = find_toponyms(_with_people(nlp, text, "Hollis"), gazetteer)
+    assert [t.text for t in found] == ["Hollis"]
+
+
+def test_a_large_city_the_model_tags_a_person_stays_a_place(gazetteer: Any, nlp: Any) -> None:
+    text = "Police said Amarillo grew. Officers praised Amarillo. Shops in Amarillo closed."
+    found = find_toponyms(_with_people(nlp, text, "Amarillo"), gazetteer)
+    assert "Amarillo" in [t.text for t in found]

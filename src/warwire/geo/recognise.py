@@ -20,6 +20,7 @@ places inside organisations' names). Public names are importable from here.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -56,6 +57,7 @@ from warwire.geo.recognise_patterns import (
 )
 from warwire.geo.recognise_people import (
     HONORIFICS,
+    MIN_CAPITAL_POPULATION,
     _capital_not_person,
     _in_capitals,
     _in_person_role,
@@ -91,6 +93,7 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
     full_names = {
         token.lower_ for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent
     }
+    people_here = _mostly_people(ents, gazetteer)
     # names the model tags places after a locative word somewhere in the report ("in Logan")
     located = {
         ent.text
@@ -167,6 +170,7 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
         elif (
             ent.label_ in {"PERSON", "ORG"}
             and not _in_person_role(span, gazetteer)
+            and span.text not in people_here
             and (
                 _name_after_locative(spacy_doc, span.start)
                 or (ent.label_ == "PERSON" and _place_like_person(span, full_names))
@@ -209,6 +213,7 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
     # One sense per discourse: a one-word name the report uses as a place elsewhere is a place
     # here too ("Palmyra's ruins" in a headline, "the site of Palmyra" in the text).
     named_places = {t.text for t in found if t.kind == "place"}
+    named_places -= people_here
     for span in maybe_places:
         if span.text in named_places:
             found.append(
@@ -231,6 +236,27 @@ def find_toponyms(spacy_doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
     found.extend(states)
     found.sort(key=lambda t: (t.start, -t.end))
     return [_with_period(t, periods) for t in _without_overlaps(found)]
+
+
+def _mostly_people(ents: Any, gazetteer: Gazetteer) -> set[str]:
+    """One-word names the model tags PERSON as the subject or object of a verb in the report
+    at least twice, more often than it tags them places: a person's surname ("Welch went...",
+    "stabbed Welch"), which one "from Welch" does not make a town, in the report's one sense
+    of the name; not a city of 100,000 people or more, nor an area ("Gainesville", "Tbilisi"),
+    which the model mistakes for people."""
+    people = Counter(
+        e.text
+        for e in ents
+        if e.label_ == "PERSON" and len(e) == 1 and e[0].dep_ in {"nsubj", "dobj", "agent"}
+    )
+    places = Counter(e.text for e in ents if e.label_ in PLACE_LABELS)
+    return {
+        name
+        for name, n in people.items()
+        if n >= 2
+        and n > places[name]
+        and not _is_known(name, gazetteer, minimum=MIN_CAPITAL_POPULATION)
+    }
 
 
 def _plausible_place(spacy_doc: Any, span: Any, label: str, gazetteer: Gazetteer) -> bool:
