@@ -47,11 +47,12 @@ def near_places(
     place the text puts the name in, a resolved town listed with it, the report's main town
     (or province, or country).
     """
+    unplaced = [i for i, t in enumerate(toponyms) if entries[i] is None and t.kind == "place"]
+    if not unplaced:
+        return {}  # most reports: nothing to place, no main town to work out
     focus = _focus(toponyms, entries)
     out: dict[int, GeoEntry] = {}
-    for i, top in enumerate(toponyms):
-        if entries[i] is not None or top.kind != "place":
-            continue
+    for i in unplaced:
         place = (
             _partner(i, entries, pairs)
             or _holder(i, text, toponyms, entries)
